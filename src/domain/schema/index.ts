@@ -1,0 +1,4 @@
+export * from './types';
+export * from './tabs';
+export * from './lists';
+export * from './colours';

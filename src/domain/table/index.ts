@@ -1,0 +1,4 @@
+export * from './cell';
+export * from './normalize';
+export * from './locate';
+export * from './key-value';
