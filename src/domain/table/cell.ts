@@ -12,7 +12,7 @@ const ERROR_VALUES = new Set([
   '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA',
 ]);
 
-export function isErrorValue(v: Cell): v is string {
+export function isErrorValue(v: Cell): boolean {
   return typeof v === 'string' && ERROR_VALUES.has(v.trim().toUpperCase());
 }
 
