@@ -1,12 +1,21 @@
 /**
- * Flat views of the référentiel data for the workbook: the lines of the
- * `Référentiel` tab, the expected preuves, the ECi indicators and the
- * personalisation questions. Source: ../referentiel/data (see SOURCE.md there).
+ * Flat views of the référentiel for the workbook: the lines of the
+ * `Référentiel` tab, the expected preuves with their type, the ECi indicators
+ * and the personalisation questions. Everything derives from `tree.ts`
+ * (itself from ./data, see SOURCE.md there).
  */
 import eci from './data/eci.json';
-import indicateurs from './data/indicateurs-eci.json';
+import { NODES, PREUVES_ATTENDUES as TREE_PREUVES, INDICATEURS_ECI as TREE_INDICATEURS, getNode, type Level } from './tree';
+import { peutRecevoirStatut } from './statut';
 
 export type NiveauLabel = 'Axe' | 'Mesure' | 'Sous-mesure' | 'Tâche';
+
+const NIVEAU_LABEL: Partial<Record<Level, NiveauLabel>> = {
+  axe: 'Axe',
+  mesure: 'Mesure',
+  'sous-mesure': 'Sous-mesure',
+  tache: 'Tâche',
+};
 
 export interface ReferentielLine {
   readonly id: string;
@@ -19,46 +28,16 @@ export interface ReferentielLine {
   readonly statusEditable: boolean;
 }
 
-interface RawNode {
-  id: string;
-  identifiant: string;
-  title: string;
-  points: number;
-  phase?: string | null;
-  sousAxes?: RawNode[];
-  actions?: RawNode[];
-  subActions?: RawNode[];
-  preuves?: Array<{ id: string; nom: string; description: string | null }>;
-}
-
-const LEVELS: ReadonlyArray<{ key: 'sousAxes' | 'actions' | 'subActions' | null; label: NiveauLabel }> = [
-  { key: null, label: 'Axe' },
-  { key: 'sousAxes', label: 'Mesure' },
-  { key: 'actions', label: 'Sous-mesure' },
-  { key: 'subActions', label: 'Tâche' },
-];
-
-function walk(node: RawNode, depth: number, out: ReferentielLine[]): void {
-  const label = LEVELS[depth].label;
-  out.push({
-    id: node.id,
-    identifiant: node.identifiant,
-    niveauLabel: label,
-    title: node.title,
-    phase: node.phase ?? null,
-    points: Math.round(node.points * 1000) / 1000,
-    statusEditable: label === 'Sous-mesure' || label === 'Tâche',
-  });
-  const next = LEVELS[depth + 1];
-  if (!next || !next.key) return;
-  for (const child of node[next.key] ?? []) walk(child, depth + 1, out);
-}
-
-export const REFERENTIEL_LINES: readonly ReferentielLine[] = (() => {
-  const out: ReferentielLine[] = [];
-  for (const axe of eci.axes as unknown as RawNode[]) walk(axe, 0, out);
-  return out;
-})();
+/** Every line but the root, in document order. */
+export const REFERENTIEL_LINES: readonly ReferentielLine[] = NODES.filter((n) => n.level !== 'referentiel').map((n) => ({
+  id: n.id,
+  identifiant: n.identifiant,
+  niveauLabel: NIVEAU_LABEL[n.level]!,
+  title: n.title,
+  phase: n.phase,
+  points: Math.round(n.points * 1000) / 1000,
+  statusEditable: peutRecevoirStatut(n.level),
+}));
 
 export interface PreuveAttendue {
   readonly id: string;
@@ -67,21 +46,15 @@ export interface PreuveAttendue {
   readonly type: 'Réglementaire' | 'Complémentaire';
 }
 
-export const PREUVES_ATTENDUES: readonly PreuveAttendue[] = (() => {
-  const byId = new Map<string, { id: string; nom: string; sousMesures: string[]; regl: boolean }>();
-  const visit = (n: RawNode) => {
-    for (const p of n.preuves ?? []) {
-      const e = byId.get(p.id) ?? { id: p.id, nom: p.nom, sousMesures: [], regl: false };
-      e.sousMesures.push(n.id);
-      // Preuves of the regulatory x.x.0 sous-mesures prove compliance with the law.
-      if (/\.0$/.test(n.identifiant)) e.regl = true;
-      byId.set(p.id, e);
-    }
-    for (const k of ['sousAxes', 'actions', 'subActions'] as const) for (const c of n[k] ?? []) visit(c);
-  };
-  for (const axe of eci.axes as unknown as RawNode[]) visit(axe);
-  return [...byId.values()].map((e) => ({ id: e.id, nom: e.nom, sousMesures: e.sousMesures, type: e.regl ? 'Réglementaire' : 'Complémentaire' }));
-})();
+// Preuves of the regulatory x.x.0 sous-mesures prove compliance with the law.
+const isRegulatory = (id: string) => /\.0$/.test(getNode(id).identifiant);
+
+export const PREUVES_ATTENDUES: readonly PreuveAttendue[] = TREE_PREUVES.map((p) => ({
+  id: p.id,
+  nom: p.nom,
+  sousMesures: p.sousMesures,
+  type: p.sousMesures.some(isRegulatory) ? 'Réglementaire' : 'Complémentaire',
+}));
 
 export interface IndicateurEci {
   readonly id: string;
@@ -90,9 +63,12 @@ export interface IndicateurEci {
   readonly mesures: readonly string[];
 }
 
-export const INDICATEURS_ECI: readonly IndicateurEci[] = (
-  indicateurs as unknown as { indicateurs: Array<{ id: string; title: string; unit?: string | null; actions?: string[]; mesures?: string[] }> }
-).indicateurs.map((i) => ({ id: i.id, title: i.title, unit: i.unit ?? null, mesures: i.mesures ?? i.actions ?? [] }));
+export const INDICATEURS_ECI: readonly IndicateurEci[] = TREE_INDICATEURS.map((i) => ({
+  id: i.id,
+  title: i.title,
+  unit: i.unit || null,
+  mesures: i.actionsEci,
+}));
 
 export interface QuestionPersonnalisation {
   readonly id: string;
