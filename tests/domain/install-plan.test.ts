@@ -47,3 +47,21 @@ describe('install plan', () => {
     expect(after[1][1]).toBe('à moi');
   });
 });
+
+describe('Référentiel status dropdown', () => {
+  it('applies only to sous-mesure and tâche rows', () => {
+    const first = applyPlan([], new Map());
+    const fmt = first.plan.formats.find((f) => f.sheet === 'Référentiel')!.format;
+    const statut = fmt.blocks[0].columns.find((c) => c.header === 'Statut')!;
+    expect(statut.validation).toMatchObject({ kind: 'list' });
+    const grid = first.grids.get('Référentiel')!;
+    const covered = new Set<number>();
+    for (const [a, b] of statut.validationRows!) for (let r = a; r <= b; r++) covered.add(r);
+    const niveauCol = grid[0].indexOf('Niveau');
+    grid.forEach((row, r) => {
+      if (r === 0) return;
+      expect(covered.has(r)).toBe(row[niveauCol] === 'Sous-mesure' || row[niveauCol] === 'Tâche');
+    });
+    expect(covered.size).toBe(80 + 261);
+  });
+});

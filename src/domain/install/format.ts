@@ -23,6 +23,11 @@ export interface ColumnFormat {
   /** Spreadsheet number format pattern (same syntax in Sheets and Excel). */
   readonly numberFormat?: string;
   readonly validation?: Validation;
+  /**
+   * When present, the validation applies only to these row ranges (0-based,
+   * inclusive) and the other data rows get none; absent: every data row.
+   */
+  readonly validationRows?: ReadonlyArray<readonly [number, number]>;
   readonly colours?: readonly ColourRule[];
   readonly help?: string;
 }

@@ -279,11 +279,27 @@ function keyValueFormats(section: KeyValueSectionSpec, grid: Grid, after: Readon
   return found.map((f) => ({ labelRow: f.row, labelCol: f.col - 1, format: columnFormat(f.spec, f.col, after) }));
 }
 
+/** Row ranges (0-based, inclusive) of the data rows whose `column` holds one of `values`. */
+function rowsWhere(grid: Grid, located: LocatedTable, when: NonNullable<ColumnSpec['validationWhen']>): Array<[number, number]> {
+  const idx = located.columns.get(when.column);
+  const ranges: Array<[number, number]> = [];
+  if (idx === undefined) return ranges;
+  for (let r = located.dataStart; r < located.dataEnd; r++) {
+    if (!when.values.includes(cellText(grid[r]?.[idx]))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else ranges.push([r, r]);
+  }
+  return ranges;
+}
+
 function blockFormat(section: TableSectionSpec, located: LocatedTable, grid: Grid, after: ReadonlyMap<string, Grid>): BlockFormat {
   const columns: ColumnFormat[] = [];
   for (const c of section.columns) {
     const idx = located.columns.get(c.key);
-    if (idx !== undefined) columns.push(columnFormat(c, idx, after));
+    if (idx === undefined) continue;
+    const f = columnFormat(c, idx, after);
+    columns.push(c.validationWhen && f.validation ? { ...f, validationRows: rowsWhere(grid, located, c.validationWhen) } : f);
   }
   const lastDataRow = section.extent === 'toBlank' ? Math.max(located.dataEnd - 1, located.dataStart) : Math.max(located.dataEnd, located.dataStart) + FORMAT_ROWS_AHEAD;
   return {

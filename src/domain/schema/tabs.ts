@@ -96,6 +96,9 @@ function table(id: string, columns: readonly ColumnSpec[], extra: Partial<TableS
   return { kind: 'table', id, columns, extent: 'toEnd', ...extra };
 }
 
+/** Statuses are entered on sous-mesures and tâches only. */
+const STATUS_ROWS = { column: 'niveau', values: ['Sous-mesure', 'Tâche'] } as const;
+
 const yearColumns: readonly ColumnSpec[] = L.INDICATOR_YEARS.map((y) =>
   col(`annee${y}`, String(y), 'number', { width: 70 }),
 );
@@ -238,10 +241,10 @@ export const TABS: readonly TabSpec[] = [
       col('intitule', 'Intitulé', 'longtext', { role: 'reference', width: 420 }),
       col('phase', 'Phase', 'text', { role: 'reference', width: 110 }),
       col('pointsReferentiel', 'Points référentiel', 'number', { role: 'reference', width: 90 }),
-      col('statut', 'Statut', 'list', { list: fixed(L.STATUTS_REFERENTIEL), width: 130, colours: STATUT_REFERENTIEL_COLOURS }),
-      col('faitPct', 'Fait %', 'percent', { width: 70, min: 0, max: 1 }),
-      col('programmePct', 'Programmé %', 'percent', { width: 80, min: 0, max: 1 }),
-      col('pasFaitPct', 'Pas fait %', 'percent', { width: 70, min: 0, max: 1 }),
+      col('statut', 'Statut', 'list', { list: fixed(L.STATUTS_REFERENTIEL), validationWhen: STATUS_ROWS, width: 130, colours: STATUT_REFERENTIEL_COLOURS }),
+      col('faitPct', 'Fait %', 'percent', { validationWhen: STATUS_ROWS, width: 70, min: 0, max: 1 }),
+      col('programmePct', 'Programmé %', 'percent', { validationWhen: STATUS_ROWS, width: 80, min: 0, max: 1 }),
+      col('pasFaitPct', 'Pas fait %', 'percent', { validationWhen: STATUS_ROWS, width: 70, min: 0, max: 1 }),
       col('pilote', 'Pilote', 'text', { width: 140 }),
       col('services', 'Services', 'text', { width: 160 }),
       col('explication', 'Explication', 'longtext', { width: 320 }),

@@ -61,6 +61,11 @@ export interface ColumnSpec {
   /** Help shown as a header note and in the validation's help text. */
   readonly help?: string;
   readonly colours?: readonly ColourRule[];
+  /**
+   * Validation only on rows whose `column` holds one of `values` (the
+   * Référentiel's status dropdown exists only where a status can be entered).
+   */
+  readonly validationWhen?: { readonly column: string; readonly values: readonly string[] };
   /** Inclusive bounds for numbers / integers. */
   readonly min?: number;
   readonly max?: number;
