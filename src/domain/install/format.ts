@@ -3,7 +3,7 @@
  * resolved against the user's sheet (columns may have been moved). Both the
  * Google Sheets formatter and the .xlsx formatter apply exactly this.
  */
-import type { ColourRule, ColumnRole, ColumnType } from '../schema/types';
+import type { ColourBand, ColourRule, ColumnRole, ColumnType } from '../schema/types';
 import { COLOURS } from '../schema/colours';
 
 export type Validation =
@@ -29,6 +29,7 @@ export interface ColumnFormat {
    */
   readonly validationRows?: ReadonlyArray<readonly [number, number]>;
   readonly colours?: readonly ColourRule[];
+  readonly bands?: readonly ColourBand[];
   readonly help?: string;
 }
 

@@ -253,6 +253,7 @@ function columnFormat(c: ColumnSpec, col: number, after: ReadonlyMap<string, Gri
     numberFormat: NUMBER_FORMATS[c.type],
     validation,
     colours: c.colours,
+    bands: c.bands,
     help: c.help,
   };
 }

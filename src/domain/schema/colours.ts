@@ -62,6 +62,13 @@ export const FEUILLE_DE_ROUTE_COLOURS = [
   { equals: 'À faire', background: COLOURS.white, font: COLOURS.greyText },
 ] as const;
 
+/** Bands of the share réalisé (0–1): red under 35 %, orange to 65 %, green above. */
+export const SCORE_BANDS = [
+  { atLeast: 0, below: 0.35, background: COLOURS.red, font: COLOURS.redText },
+  { atLeast: 0.35, below: 0.65, background: COLOURS.orange, font: COLOURS.orangeText },
+  { atLeast: 0.65, background: COLOURS.green, font: COLOURS.greenText },
+] as const;
+
 /** Score colour bands (share réalisé of the potential), shared by tab, deck and sidebar. */
 export function scoreColour(ratio: number): { background: string; font: string } {
   if (ratio >= 0.65) return { background: COLOURS.green, font: COLOURS.greenText };

@@ -3,7 +3,7 @@
  * Tab names, headers and list values are a contract with users' files.
  */
 import type { ColumnSpec, ColumnType, ListSource, TabSpec, TableSectionSpec } from './types';
-import { COLOURS, ETAT_PREUVE_COLOURS, FEUILLE_DE_ROUTE_COLOURS, NIVEAU_EC_COLOURS, PRIORITE_ACTEUR_COLOURS, STATUT_JALON_COLOURS, STATUT_REFERENTIEL_COLOURS } from './colours';
+import { COLOURS, SCORE_BANDS, ETAT_PREUVE_COLOURS, FEUILLE_DE_ROUTE_COLOURS, NIVEAU_EC_COLOURS, PRIORITE_ACTEUR_COLOURS, STATUT_JALON_COLOURS, STATUT_REFERENTIEL_COLOURS } from './colours';
 import * as L from './lists';
 
 type ColOpts = Omit<ColumnSpec, 'key' | 'header' | 'type'>;
@@ -251,7 +251,7 @@ export const TABS: readonly TabSpec[] = [
       computed('potentiel', 'Potentiel', 'number', { width: 80 }),
       computed('pointsFaits', 'Points faits', 'number', { width: 80 }),
       computed('pointsProgrammes', 'Points programmés', 'number', { width: 90 }),
-      computed('pctRealise', '% réalisé', 'percent', { width: 80 }),
+      computed('pctRealise', '% réalisé', 'percent', { width: 80, bands: SCORE_BANDS }),
       computed('pctProgramme', '% programmé', 'percent', { width: 90 }),
       computed('preuves', 'Preuves prêtes / attendues', 'text', { width: 110 }),
     ], { prefill: 'referentiel' })],

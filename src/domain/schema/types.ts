@@ -47,6 +47,14 @@ export interface ColourRule {
   readonly font?: string;
 }
 
+/** A colour band for numbers: values in [atLeast, below) get these colours. */
+export interface ColourBand {
+  readonly atLeast: number;
+  readonly below?: number;
+  readonly background: string;
+  readonly font: string;
+}
+
 export interface ColumnSpec {
   /** Stable key used by the code; never shown. */
   readonly key: string;
@@ -61,6 +69,8 @@ export interface ColumnSpec {
   /** Help shown as a header note and in the validation's help text. */
   readonly help?: string;
   readonly colours?: readonly ColourRule[];
+  /** Colour bands for numeric columns (scores). */
+  readonly bands?: readonly ColourBand[];
   /**
    * Validation only on rows whose `column` holds one of `values` (the
    * Référentiel's status dropdown exists only where a status can be entered).
