@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Bundles the offline engine (src/node/cli.ts and everything it imports from
+ * src/) into dist-node/cli.js, an ES module for Node. Packages from
+ * node_modules stay external: they are installed by `npm ci`.
+ * Run by `npm run build:node` and by npm's `prepare` (so `npm ci` builds it).
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+await build({
+  entryPoints: [join(root, 'src/node/cli.ts')],
+  outfile: join(root, 'dist-node/cli.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});

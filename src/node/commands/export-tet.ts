@@ -1,0 +1,30 @@
+/**
+ * `cap-circulaire export-tet classeur.xlsx --out plan-tet.xlsx`: the plan
+ * d'actions in the layout TeT's importer accepts (first sheet) and the
+ * référentiel in the layout of TeT's `export_eci.xlsx` (second sheet).
+ * Never modifies its input.
+ */
+import { writeFile } from 'node:fs/promises';
+import { prepareExportTet } from '../../app/export-tet';
+import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
+import { classeurToBuffer } from '../xlsx/classeur-export';
+import { displayPath, openWorkbook, xlsxOutput } from './files';
+import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
+
+export const exportTetCommand: CommandSpec = {
+  name: 'export-tet',
+  summary: M.tet.cliSummary,
+  usage: M.tet.cliUsage,
+  description: M.tet.cliDescription,
+  options: { out: { ...COMMON_OPTIONS.out } },
+  positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
+  async run(args, io) {
+    const out = xlsxOutput(io, args.requiredString('out'));
+    const { workbook } = await openWorkbook(io, args.positionals[0]);
+    const run = prepareExportTet(workbook, new Date());
+    for (const a of run.anomalies) io.err(M.tet.cliAnomalie(a.onglet, a.ligne, a.message));
+    await writeFile(out, await classeurToBuffer(run.classeur));
+    io.out(M.tet.cliFait(run.message, displayPath(io, out)));
+    return EXIT.ok;
+  },
+};

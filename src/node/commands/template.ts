@@ -1,0 +1,25 @@
+/** `cap-circulaire template --out modele.xlsx`: an empty workbook with every tab, validation and format. */
+import { installWorkbook } from '../../app/install';
+import { MemoryWorkbook } from '../../app/memory-workbook';
+import { TEMPLATE_MESSAGES as M } from '../../domain/messages/cli';
+import { writeXlsxFile } from '../xlsx';
+import { displayPath, xlsxOutput } from './files';
+import { EXIT, type CommandSpec } from './types';
+
+export const templateCommand: CommandSpec = {
+  name: 'template',
+  summary: M.summary,
+  usage: M.usage,
+  description: M.description,
+  options: {
+    out: { type: 'string', placeholder: 'FICHIER', help: M.outOption },
+  },
+  async run(args, io) {
+    const out = xlsxOutput(io, args.requiredString('out'));
+    const workbook = new MemoryWorkbook();
+    installWorkbook({ workbook, formatter: workbook });
+    await writeXlsxFile(workbook, out);
+    io.out(M.done(displayPath(io, out), workbook.sheetNames().length));
+    return EXIT.ok;
+  },
+};
