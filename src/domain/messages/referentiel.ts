@@ -24,6 +24,7 @@ const NIVEAUX: Readonly<Record<Level, readonly [string, string]>> = {
 };
 
 const niveau = (level: Level, n = 1) => NIVEAUX[level][n > 1 ? 1 : 0];
+const unUne = (level: Level) => (level === 'axe' || level === 'referentiel' ? 'un' : 'une');
 const ou = (pos: Pos) => `ligne ${pos.ligne}, colonne ${pos.colonne}`;
 const pts = (n: number) => `${formatNumberFr(n, 1)} pts`;
 /** Points still missing, rounded up so that the figure shown is always enough. */
@@ -108,7 +109,7 @@ export const REFERENTIEL_MESSAGES = {
   // Statuses given to the score engine
   statutIdInconnu: (id: string) => `Statut donné pour « ${id} », qui n'est pas une ligne du référentiel ECi.`,
   statutNiveauInterdit: (id: string, level: Level) =>
-    `Statut donné pour ${id}, qui est ${level === 'axe' ? 'un' : 'une'} ${niveau(level)} : les statuts se saisissent sur les sous-mesures et les tâches ; les autres lignes en sont la somme.`,
+    `Statut donné pour ${id}, qui est ${unUne(level)} ${niveau(level)} : les statuts se saisissent sur les sous-mesures et les tâches ; les autres lignes en sont la somme.`,
 
   // Statuses file (score --statuts)
   csvVide: () => 'Ligne 1 : fichier vide. En-tête attendu : id,statut,fait,programme,pas_fait.',
@@ -126,7 +127,7 @@ export const REFERENTIEL_MESSAGES = {
   csvIdInconnu: (ligne: number, id: string) =>
     `Ligne ${ligne} : « ${id} » n'est pas un identifiant du référentiel ECi (exemples : eci_1.1.1, eci_1.1.1.1).`,
   csvNiveauInterdit: (ligne: number, id: string, level: Level) =>
-    `Ligne ${ligne} : ${id} est ${level === 'axe' ? 'un' : 'une'} ${niveau(level)} ; un statut se saisit sur une sous-mesure ou une tâche.`,
+    `Ligne ${ligne} : ${id} est ${unUne(level)} ${niveau(level)} ; un statut se saisit sur une sous-mesure ou une tâche.`,
   csvIdEnDouble: (ligne: number, id: string, premiere: number) =>
     `Ligne ${ligne} : ${id} a déjà un statut ligne ${premiere}.`,
   csvStatutManquant: (ligne: number, id: string) => `Ligne ${ligne} : statut manquant pour ${id}.`,

@@ -27,7 +27,7 @@ import {
   type Expression,
 } from './expression';
 import { NODES, getNode, type ReferentielNode } from './tree';
-import { normaliserLibelle } from './statut';
+import { readOuiNon } from '../parse/values';
 
 export type TypeCollectivite = 'EPCI' | 'Syndicat' | 'Commune' | 'Autre';
 export type ReponseBinaire = 'OUI' | 'NON';
@@ -45,12 +45,10 @@ export interface PersonnalisationContext {
 
 export const CONTEXTE_VIDE: PersonnalisationContext = { identite: {}, reponses: {} };
 
-/** Reads `Oui` / `NON` / `non` …; null for anything else (including an empty cell). */
+/** Reads an answer as the workbook reads any yes/no cell (`Oui`, `NON`, `x`…); null when unreadable or empty. */
 export function parseReponseBinaire(text: string): ReponseBinaire | null {
-  const normalised = normaliserLibelle(text);
-  if (normalised === 'oui') return 'OUI';
-  if (normalised === 'non') return 'NON';
-  return null;
+  const r = readOuiNon(text);
+  return r.ok ? (r.value ? 'OUI' : 'NON') : null;
 }
 
 function populationMatches(population: number, valeur: string): boolean {
@@ -171,7 +169,7 @@ export interface QuestionPersonnalisation {
 function matcher(id: string, type: 'binaire' | 'identite'): (atome: Atome) => boolean {
   if (type === 'binaire') return (a) => a.kind === 'reponse' && a.question === id;
   const target = parseExpression(id);
-  if (target.kind !== 'identite') throw new Error(`Question d'identité illisible : ${id}`);
+  if (target.kind !== 'identite') throw new Error(`eci.json: unreadable identity question ${id}`);
   return (a) =>
     a.kind === 'identite' &&
     a.champ.toLowerCase() === target.champ.toLowerCase() &&

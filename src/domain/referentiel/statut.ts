@@ -6,6 +6,7 @@
  * "non renseigné" carries no progress).
  */
 import eci from './data/eci.json';
+import { normalizeKey } from '../table/normalize';
 import type { Level } from './tree';
 
 export type StatutId = 'fait' | 'programme' | 'pas_fait' | 'detaille' | 'non_concerne' | 'non_renseigne';
@@ -67,7 +68,7 @@ export function verifierFractions(fait: number, programme: number, pasFait: numb
 /** Throws a RangeError on invalid fractions: check user input with `verifierFractions` first. */
 export function statutDetaille(fait: number, programme: number, pasFait: number): StatutDetaille {
   const erreur = verifierFractions(fait, programme, pasFait);
-  if (erreur) throw new RangeError(`Fractions invalides (${erreur}) : ${fait}, ${programme}, ${pasFait}`);
+  if (erreur) throw new RangeError(`Invalid détaillé fractions (${erreur}): ${fait}, ${programme}, ${pasFait}`);
   return { statut: 'detaille', fait, programme, pasFait } as StatutDetaille;
 }
 
@@ -114,15 +115,9 @@ export function libelleStatut(id: StatutId): string {
   return LABELS.get(id)!;
 }
 
-/** Lower case, no accents, single spaces, underscores read as spaces. */
+/** The table comparison key, with underscores read as spaces so that ids meet labels (`pas_fait`, `Pas fait`). */
 export function normaliserLibelle(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/_/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeKey(text.replace(/_/g, ' '));
 }
 
 const BY_NORMALISED: ReadonlyMap<string, StatutId> = new Map<string, StatutId>([

@@ -3,10 +3,11 @@
  * header `id,statut,fait,programme,pas_fait`, one line of the référentiel per row.
  *
  * Lenient on form (`,` `;` or tab separator picked from the header, BOM, quoted fields, blank
- * rows, `0,5` or `0.5` or `50 %`, French labels as well as ids, `2.4.1` as well as `eci_2.4.1`),
+ * rows, `0,5` or `0.5` or `50 %` read as the workbook reads percent cells, French labels as well as ids, `2.4.1` as well as `eci_2.4.1`),
  * strict on meaning: every error is reported, with the line of the file where its row starts.
  */
 import { REFERENTIEL_MESSAGES as msg } from '../messages/referentiel';
+import { readPercent } from '../parse/values';
 import { findNode, resolveNodeId } from './tree';
 import { normaliserLibelle, parseStatutId, peutRecevoirStatut, statutDetaille, STATUT, verifierFractions, type Statut } from './statut';
 
@@ -125,17 +126,6 @@ function lireEnTete(ligne: Ligne): { colonnes: Map<Colonne, number> } | { erreur
   return erreurs.length ? { erreurs } : { colonnes };
 }
 
-/** `0,5`, `0.5`, `.5`, `50 %`; null when unreadable. */
-function lireFraction(text: string): number | null {
-  let t = text.trim().replace(/\s/g, '');
-  const pourcent = t.endsWith('%');
-  if (pourcent) t = t.slice(0, -1);
-  t = t.replace(',', '.');
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
-  const value = Number(t);
-  return pourcent ? value / 100 : value;
-}
-
 export function parseStatutsCsv(text: string): ResultatStatutsCsv {
   const sansBom = text.replace(/^\uFEFF/, '');
   const separateur = choisirSeparateur(sansBom);
@@ -210,13 +200,14 @@ export function parseStatutsCsv(text: string): ResultatStatutsCsv {
       err(msg.csvFractionsManquantes(ligne));
       continue;
     }
-    const valeurs = fractionsBrutes.map(lireFraction);
-    const illisible = valeurs.findIndex((v) => v === null);
+    // Read like the workbook's percent cells: `0,5`, `0.5`, `50 %` (and `50`) all give 0.5.
+    const lues = fractionsBrutes.map((f) => readPercent(f));
+    const illisible = lues.findIndex((r) => !r.ok);
     if (illisible >= 0) {
       err(msg.csvFractionIllisible(ligne, FRACTIONS[illisible], fractionsBrutes[illisible]));
       continue;
     }
-    const [fait, programme, pasFait] = valeurs as number[];
+    const [fait, programme, pasFait] = lues.map((r) => (r.ok ? r.value : Number.NaN));
     const probleme = verifierFractions(fait, programme, pasFait);
     if (probleme === 'hors_bornes' || probleme === 'non_numerique') err(msg.csvFractionsHorsBornes(ligne));
     else if (probleme === 'somme') err(msg.csvFractionsSomme(ligne, fait + programme + pasFait));

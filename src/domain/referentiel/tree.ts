@@ -108,7 +108,7 @@ function childrenOf(raw: RawNode): readonly RawNode[] {
 function parsePercentage(source: string | null | undefined): number | null {
   if (source === null || source === undefined || source.trim() === '') return null;
   const value = Number(source.replace(',', '.'));
-  if (!Number.isFinite(value)) throw new Error(`eci.json: pourcentage illisible « ${source} »`);
+  if (!Number.isFinite(value)) throw new Error(`eci.json: unreadable percentage "${source}"`);
   return value;
 }
 
@@ -202,7 +202,7 @@ export function findNode(id: string): ReferentielNode | undefined {
 /** For ids that come from the référentiel itself; an unknown id is a programming error. */
 export function getNode(id: string): ReferentielNode {
   const node = BY_ID.get(id);
-  if (!node) throw new Error(`Identifiant inconnu dans le référentiel ECi : ${id}`);
+  if (!node) throw new Error(`Not a line of the ECi référentiel: ${id}`);
   return node;
 }
 
