@@ -58,6 +58,9 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 
 export function applySheetFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lists: ListsSheetBuilder): void {
   ws.properties.tabColor = { argb: argb(format.tabColour) };
+  // Printed or exported to PDF, a tab fits the page width and repeats its header row.
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (format.frozenRows > 0) ws.pageSetup.printTitlesRow = `1:${format.frozenRows}`;
   if (format.frozenRows > 0) {
     const view = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
     const xSplit = view.state === 'frozen' ? (view.xSplit ?? 0) : 0;
