@@ -76,7 +76,11 @@ describe('template --out', () => {
         for (const c of listColumns) {
           const col = block?.columns.find((x) => x.header === c.header);
           expect(col, `${tab.name} › ${c.header} : colonne mise en forme`).toBeDefined();
-          for (const row of [block!.firstDataRow, block!.lastDataRow]) {
+          // Columns validated on some rows only (Référentiel statuses): check the first and last of those rows.
+          const rows = col!.validationRows
+            ? [col!.validationRows[0][0], col!.validationRows[col!.validationRows.length - 1][1]]
+            : [block!.firstDataRow, block!.lastDataRow];
+          for (const row of rows) {
             const dv = validationAt(ws, `${columnLetter(col!.col)}${row + 1}`);
             expect(dv?.type, `${tab.name} › ${c.header} ligne ${row + 1}`).toBe('list');
             expect(dv?.formulae?.[0]).toBeTruthy();
