@@ -4,9 +4,10 @@
  * never reads a tab twice.
  */
 import { TAB, tableSection } from '../domain/schema/tabs';
-import type { Cell, Grid } from '../domain/table/cell';
+import type { Grid } from '../domain/table/cell';
+import { appendRowBlock } from '../domain/table/append';
 import { locateTable } from '../domain/table/locate';
-import { isBlankRow } from '../domain/table/cell';
+import { gasMessages } from '../domain/messages/gas';
 import type { WorkbookPort } from './ports';
 
 export interface JournalEntry {
@@ -22,21 +23,13 @@ export function appendJournal(workbook: WorkbookPort, journalGrid: Grid | null, 
   if (!journalGrid) return false;
   const located = locateTable(journalGrid, tableSection(TAB.journal, 'journal'));
   if (!located) return false;
-  let end = journalGrid.length;
-  while (end > located.dataStart && isBlankRow(journalGrid[end - 1])) end--;
-  const cols = [...located.columns.entries()];
-  const min = Math.min(...cols.map(([, i]) => i));
-  const max = Math.max(...cols.map(([, i]) => i));
-  const line: Cell[] = new Array(max - min + 1).fill(null);
-  const values: Record<string, Cell> = {
+  const block = appendRowBlock(journalGrid, located, {
     date: entry.date,
-    utilisateur: entry.utilisateur || 'Utilisateur inconnu',
+    utilisateur: entry.utilisateur || gasMessages.unknownUser,
     commande: entry.commande,
     resultat: entry.resultat,
     lien: entry.lien ?? null,
-  };
-  for (const [key, i] of cols) line[i - min] = values[key] ?? null;
-  // Keep whatever the user typed in extra columns of that row: none, since it is a new row.
-  workbook.write(TAB.journal, Math.max(end, located.dataStart), min, [line]);
+  });
+  workbook.write(TAB.journal, block.row, block.col, [block.values]);
   return true;
 }

@@ -1,0 +1,34 @@
+/**
+ * Menu *Ajouter un service…*: asks the name, then the editors' emails, checks
+ * each answer at once (no second question after a bad first answer), then
+ * runs the use case under the lock (never held while a dialog waits).
+ */
+import { addService } from '../../app/add-service';
+import { gasMessages } from '../../domain/messages/gas';
+import { parseEditors, validateServiceName } from '../../domain/services';
+import { runCommand } from '../command';
+import { appendJournal } from '../journal';
+
+export function runAddService(): void {
+  const m = gasMessages.addService;
+  const ui = SpreadsheetApp.getUi();
+  const refuse = (reason: string) => ui.alert(m.title, m.refused(reason), ui.ButtonSet.OK);
+
+  const nameAnswer = ui.prompt(m.title, m.askName, ui.ButtonSet.OK_CANCEL);
+  if (nameAnswer.getSelectedButton() !== ui.Button.OK) return;
+  const name = validateServiceName(nameAnswer.getResponseText());
+  if (!name.ok) return void refuse(name.message);
+
+  const editorsAnswer = ui.prompt(m.title, m.askEditors, ui.ButtonSet.OK_CANCEL);
+  if (editorsAnswer.getSelectedButton() !== ui.Button.OK) return;
+  const editors = parseEditors(editorsAnswer.getResponseText());
+  if (!editors.ok) return void refuse(editors.message);
+
+  runCommand(m.title, (ctx) => {
+    const result = addService(ctx, { name: name.value, editors: editorsAnswer.getResponseText() });
+    if (!result.ok) return void refuse(result.message);
+    appendJournal(ctx, { command: gasMessages.command.ajouterService, result: result.message.replace(/\n+/g, ' ') });
+    ctx.spreadsheet.getSheetByName(result.tab)?.activate();
+    ui.alert(m.title, result.message, ui.ButtonSet.OK);
+  });
+}

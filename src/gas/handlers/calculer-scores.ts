@@ -1,0 +1,23 @@
+/**
+ * Menu *Calculer les scores*: scores the référentiel (use case `runScores`),
+ * writes the `Référentiel` computed columns and the `Personnalisation`
+ * effects in one block each, and shows the French summary.
+ */
+import { runScores } from '../../app/score';
+import { gasMessages } from '../../domain/messages/gas';
+import { runCommand } from '../command';
+
+/** The summary shown in the alert: the score lines, without the long criteria list. */
+const MAX_ALERT_LINES = 24;
+
+export function runCalculerScores(): void {
+  const title = gasMessages.menu.calculerScores;
+  runCommand(title, (ctx) => {
+    const run = runScores({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, write: true });
+    const lines = run.summary.split('\n');
+    const shown = lines.length > MAX_ALERT_LINES ? [...lines.slice(0, MAX_ALERT_LINES), '…'] : lines;
+    const anomalies = run.anomalies.length > 0 ? `\n\n${run.anomalies.length} anomalie(s) dans la saisie : ${run.anomalies.slice(0, 3).map((a) => `ligne ${a.ligne} – ${a.message}`).join(' ; ')}${run.anomalies.length > 3 ? ' …' : ''}` : '';
+    ctx.spreadsheet.getSheetByName('Référentiel')?.activate();
+    ctx.ui.alert(title, shown.join('\n') + anomalies, ctx.ui.ButtonSet.OK);
+  });
+}

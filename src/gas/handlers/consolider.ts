@@ -1,0 +1,33 @@
+/**
+ * Menu *Consolider les services*: rebuilds `Actions` from the service tabs
+ * (use case `consolidate`), marks the anomalies on their cells, stores them
+ * for the sidebar, and says what was done. `runCommand` already holds the
+ * document lock (a second run gets its French refusal), so the use case is
+ * given that lock as held.
+ */
+import { consolidate } from '../../app/consolidate';
+import type { LockPort } from '../../app/ports';
+import { gasMessages } from '../../domain/messages/gas';
+import { GasCellMarker } from '../cell-marker';
+import { GasCheckStore } from '../check-store';
+import { runCommand } from '../command';
+
+/** The document lock `runCommand` took for this run. */
+const HELD: LockPort = { tryLock: () => true, release: () => undefined };
+
+export function runConsolidate(): void {
+  const title = gasMessages.menu.consolider;
+  runCommand(title, (ctx) => {
+    const properties = PropertiesService.getDocumentProperties();
+    const result = consolidate({
+      workbook: ctx.workbook,
+      lock: HELD,
+      clock: ctx.clock,
+      user: ctx.user,
+      marker: new GasCellMarker(ctx.spreadsheet, properties),
+      store: new GasCheckStore(properties),
+    });
+    if (result.status === 'done') ctx.spreadsheet.getSheetByName('Actions')?.activate();
+    ctx.ui.alert(title, result.message, ctx.ui.ButtonSet.OK);
+  });
+}

@@ -1,0 +1,6 @@
+/** Menu *Générer ▸ Présentation COPIL*: a new Google Slides deck. */
+import { runGenerate } from '../reports/generate';
+
+export function runGenererCopil(): void {
+  runGenerate('copil');
+}

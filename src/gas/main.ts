@@ -1,0 +1,15 @@
+/**
+ * Apps Script entry point: a flat list of the functions Apps Script may call
+ * (triggers and menu items), one line each, each from its own module. The
+ * build turns every export below into a top-level function.
+ * To add a menu command: export its handler here and add its line in menu.ts.
+ */
+export { onOpen, onInstall } from './handlers/on-open';
+export { runInstall } from './handlers/install';
+export { runAddService } from './handlers/add-service';
+export { runValidate } from './handlers/verifier';
+export { runConsolidate } from './handlers/consolider';
+export { runCalculerScores } from './handlers/calculer-scores';
+export { showHelp } from './handlers/help';
+export { runTableauDeBord, dashboardData } from './handlers/tableau-de-bord';
+export { runExportTet } from './handlers/export-tet';

@@ -1,0 +1,28 @@
+/**
+ * ProtectionPort over Apps Script: a service tab that only its editors (and
+ * the owner and the person running the command, whom Sheets always keeps)
+ * may edit.
+ */
+import type { ProtectionPort } from '../app/add-service';
+import { gasMessages } from '../domain/messages/gas';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class GasProtection implements ProtectionPort {
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly session: GoogleAppsScript.Base.Session = Session,
+  ) {}
+
+  restrictSheet(name: string, editors: readonly string[]): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Onglet introuvable : ${name}`);
+    // protect() returns the sheet's existing protection if there is one: we take it over.
+    const protection = sheet.protect().setDescription(gasMessages.protection.service).setWarningOnly(false);
+    // Add ourselves first: removing a group we belong to would otherwise lock us out mid-way.
+    protection.addEditor(this.session.getEffectiveUser());
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    if (editors.length > 0) protection.addEditors([...editors]);
+  }
+}

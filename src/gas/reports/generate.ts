@@ -1,0 +1,73 @@
+/**
+ * How the four *Générer ▸ …* menu commands run: under the document lock,
+ * read the workbook once, build the document, create the Google file (a new
+ * one each time, never overwriting), log its link in `Journal`, and show the
+ * link in a small dialog. A problem the user can fix (no instance under the
+ * cursor…) is an alert in French, not an error.
+ */
+import { prepareReport, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
+import { REPORT_MESSAGES as M } from '../../domain/messages/reports';
+import type { ReportKind } from '../../domain/reports/input';
+import { runCommand } from '../command';
+import type { GasContext } from '../context';
+import { appendJournal } from '../journal';
+import { GoogleDocsRenderer, type DocsService } from './docs-renderer';
+import { GoogleSlidesRenderer, type SlidesService } from './slides-renderer';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The dialog that gives the new file's link (every text escaped). */
+export function linkDialogHtml(name: string, url: string): string {
+  const C = M.commande;
+  return [
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>',
+    'body{font-family:Arial,sans-serif;font-size:13px;line-height:1.45;color:#202124;margin:0 4px}',
+    'a.btn{display:inline-block;background:#1F5C4A;color:#fff;text-decoration:none;border-radius:4px;padding:8px 16px;margin-right:8px}',
+    'button{background:#fff;color:#1F5C4A;border:1px solid #1F5C4A;border-radius:4px;padding:7px 14px;cursor:pointer}',
+    '</style></head><body>',
+    `<p>${escape(C.dialogue(name))}</p>`,
+    `<p><a class="btn" href="${escape(url)}" target="_blank" rel="noopener">${escape(C.ouvrir)}</a>`,
+    `<button onclick="google.script.host.close()">${escape(C.fermer)}</button></p>`,
+    '</body></html>',
+  ].join('');
+}
+
+/** The advanced services, resolved when a command runs (they are globals in Apps Script). */
+export interface ReportServices {
+  readonly slides: SlidesService;
+  readonly docs: DocsService;
+}
+
+function advancedServices(): ReportServices {
+  return { slides: Slides as unknown as SlidesService, docs: Docs as unknown as DocsService };
+}
+
+/**
+ * The body of a *Générer* command, given the context: exported for tests.
+ * `options` may refuse with a French message (returned as a string).
+ */
+export function generateWith(ctx: GasContext, kind: ReportKind, services: ReportServices, options: (ctx: GasContext) => ReportOptions | string = () => ({})): void {
+  const title = M.commande.titreDialogue(kind);
+  const alert = (text: string) => ctx.ui.alert(title, text, ctx.ui.ButtonSet.OK);
+  const opts = options(ctx);
+  if (typeof opts === 'string') return void alert(opts);
+  let prepared;
+  try {
+    prepared = prepareReport(kind, ctx.workbook, ctx.clock, opts);
+  } catch (e) {
+    if (e instanceof ReportError) return void alert(e.message);
+    throw e;
+  }
+  const file =
+    prepared.kind === 'copil'
+      ? new GoogleSlidesRenderer(services.slides).render(prepared.deck, prepared.name)
+      : new GoogleDocsRenderer(services.docs).render(prepared.document, prepared.name);
+  const entry = reportJournalEntry(prepared, file);
+  appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
+  const output = HtmlService.createHtmlOutput(linkDialogHtml(file.name, file.url ?? '')).setWidth(460).setHeight(180);
+  ctx.ui.showModalDialog(output, title);
+}
+
+export function runGenerate(kind: ReportKind, options?: (ctx: GasContext) => ReportOptions | string): void {
+  runCommand(M.commande.titreDialogue(kind), (ctx) => generateWith(ctx, kind, advancedServices(), options));
+}
