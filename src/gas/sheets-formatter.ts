@@ -13,6 +13,7 @@ import type { FormatterPort } from '../app/ports';
 import { DATA_FILL, HEADER_STYLE, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from '../domain/install/format';
 import { gasMessages } from '../domain/messages/gas';
 import { COLOURS } from '../domain/schema/colours';
+import { columnLetter } from '../domain/table/locate';
 import { SERVICE_TAB, TABS } from '../domain/schema/tabs';
 import type { ColumnRole } from '../domain/schema/types';
 import { ensureSheetSize } from './sheet-size';
@@ -41,6 +42,17 @@ const OUR_COLOUR_RULES: ReadonlySet<string> = (() => {
   }
   return s;
 })();
+
+/** Backgrounds of the schema's score bands: with their formula shape, how we recognise our band rules. */
+const OUR_BAND_BACKGROUNDS: ReadonlySet<string> = new Set(
+  [...TABS, SERVICE_TAB].flatMap((t) =>
+    t.sections.flatMap((s) => (s.kind === 'table' ? s.columns : s.fields).flatMap((c) => (c.bands ?? []).map((b) => b.background.toLowerCase()))),
+  ),
+);
+
+function inRanges(row: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  return ranges.some(([a, b]) => row >= a && row <= b);
+}
 
 function colourKey(value: string, background: string): string {
   return `${value}|${background.toLowerCase()}`;
@@ -115,7 +127,13 @@ export class SheetsFormatter implements FormatterPort {
     for (const run of columnRuns(all, (c) => c.validation !== undefined)) {
       const line = run.map((c) => this.validation(c.validation!, c.help));
       if (line.every((v) => v === null)) continue;
-      data(run).setDataValidations(repeat(line));
+      // Still one call when some columns are validated on some rows only (Référentiel statuses).
+      const grid = run.some((c) => c.validationRows)
+        ? Array.from({ length: height }, (_, i) =>
+            run.map((c, j) => (!c.validationRows || inRanges(block.firstDataRow + i, c.validationRows) ? line[j] : null)),
+          )
+        : repeat(line);
+      data(run).setDataValidations(grid);
     }
     for (const run of columnRuns(all, (c) => c.numberFormat !== undefined)) {
       data(run).setNumberFormats(repeat(run.map((c) => c.numberFormat!)));
@@ -125,6 +143,15 @@ export class SheetsFormatter implements FormatterPort {
     }
     for (const run of columnRuns(all, (c) => PROTECTED_ROLES.has(c.role))) {
       protections.push({ range: data(run), description: gasMessages.protection.computed });
+    }
+    for (const c of all) {
+      if (!c.bands || c.bands.length === 0) continue;
+      const range = data([c]);
+      const a1 = `${columnLetter(c.col)}${block.firstDataRow + 1}`;
+      for (const band of c.bands) {
+        const formula = `=AND(ISNUMBER(${a1}),${a1}>=${band.atLeast}${band.below !== undefined ? `,${a1}<${band.below}` : ''})`;
+        rules.push(this.app.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(band.background).setFontColor(band.font).setRanges([range]).build());
+      }
     }
     for (const c of all) {
       if (!c.colours || c.colours.length === 0) continue;
@@ -206,6 +233,10 @@ export class SheetsFormatter implements FormatterPort {
 
   private isOurRule(rule: ConditionalFormatRule): boolean {
     const c = rule.getBooleanCondition();
+    if (c && String(c.getCriteriaType()) === String(this.app.BooleanCriteria.CUSTOM_FORMULA)) {
+      const formula = String(c.getCriteriaValues()[0] ?? '');
+      return formula.startsWith('=AND(ISNUMBER(') && OUR_BAND_BACKGROUNDS.has((c.getBackground() ?? '').toLowerCase());
+    }
     if (!c || String(c.getCriteriaType()) !== String(this.app.BooleanCriteria.TEXT_EQUAL_TO)) return false;
     const value = c.getCriteriaValues()[0];
     const background = c.getBackground();

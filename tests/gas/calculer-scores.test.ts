@@ -39,3 +39,25 @@ describe('Calculer les scores (Apps Script)', () => {
     });
   }
 });
+
+describe('Référentiel formats (Apps Script)', () => {
+  it('puts the status dropdown on sous-mesure and tâche rows only, in one call, and keeps score bands on a second install', () => {
+    const env = gasEnv();
+    env.ui.queueAlert('OK');
+    runInstall();
+    const sheet = env.spreadsheet.getSheetByName('Référentiel')!;
+    const values = env.calls.quietly(() => sheet.getDataRange().getValues());
+    const statut = columnOf(values, 'Statut');
+    const niveau = columnOf(values, 'Niveau');
+    for (let r = 2; r <= values.length; r++) {
+      const rule = env.calls.quietly(() => sheet.getRange(r, statut).getDataValidation());
+      const level = values[r - 1][niveau - 1];
+      expect(rule !== null, `row ${r} ${level}`).toBe(level === 'Sous-mesure' || level === 'Tâche');
+    }
+    const bandRules = () => env.calls.quietly(() => sheet.getConditionalFormatRules()).filter((r) => String(r.getBooleanCondition()?.getCriteriaType()) === 'CUSTOM_FORMULA');
+    expect(bandRules()).toHaveLength(3);
+    env.ui.queueAlert('OK');
+    runInstall();
+    expect(bandRules()).toHaveLength(3);
+  });
+});
