@@ -54,7 +54,11 @@ describe('Installer ou mettre à jour le classeur, on an empty spreadsheet', () 
         if (section.kind !== 'table') continue;
         for (const c of section.columns) {
           const col = located!.columns.get(c.key)! + 1;
-          const row = located!.dataStart + 1;
+          // A column validated on some rows only (Référentiel statuses) is checked on its first such row.
+          const firstValidated = c.validationWhen
+            ? sheet.snapshot().findIndex((r, i) => i >= located!.dataStart && c.validationWhen!.values.includes(String(r[located!.columns.get(c.validationWhen!.column)!])))
+            : located!.dataStart;
+          const row = firstValidated + 1;
           const rule = sheet.validationAt(row, col);
           const where = `${tab.name} › ${c.header} (${row}, ${col})`;
           if (c.list) {
