@@ -14,6 +14,8 @@ import { loadSample, type LeadAnnotation, type SampleFile } from './load-sample'
 import type { ClockPort, FormatterPort, WorkbookPort } from './ports';
 import { isServiceTabName } from '../domain/schema/tabs';
 import { scoreStep } from './demo-score';
+import { STEERING_DEMO_STEPS } from './demo-steering';
+import { CONSOLIDATION_DEMO_STEPS } from './demo-consolidation';
 
 /** Where the demo's files go (a folder offline). Returns the written file's path, for messages. */
 export interface DemoOutputPort {
@@ -108,7 +110,9 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   // Workbook computations go here, in this order: consolidate the service tabs,
   // apply `state.leadAnnotations` to Actions, compute scores, steering
   // computations (acteurs, jalons, audit checklist, feuille de route), dashboard.
+  ...CONSOLIDATION_DEMO_STEPS,
   scoreStep,
+  ...STEERING_DEMO_STEPS,
   writeWorkbookStep,
   // Documents generated from the finished workbook go here: COPIL deck, AFOM,
   // audit file, bilan d'instance, TeT export (each through `ports.output.writeFile`).

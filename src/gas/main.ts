@@ -13,3 +13,4 @@ export { runCalculerScores } from './handlers/calculer-scores';
 export { showHelp } from './handlers/help';
 export { runTableauDeBord, dashboardData } from './handlers/tableau-de-bord';
 export { runExportTet } from './handlers/export-tet';
+export { showSidebar, sidebarData, selectCell } from './sidebar';

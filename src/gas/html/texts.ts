@@ -65,5 +65,4 @@ export const T = {
   selection: (message: string) => message,
   selectionEnCours: 'Sélection de la cellule…',
   erreurSelection: (detail: string) => `La cellule n’a pas pu être sélectionnée : ${detail}`,
-  actualisation: 'Actualisation…',
 } as const;

@@ -5,6 +5,8 @@
  */
 import { demoCommand } from './demo';
 import { templateCommand } from './template';
+import { validateCommand } from './validate';
+import { consolidateCommand } from './consolidate';
 import { scoreCommand } from './score';
 import { exportTetCommand } from './export-tet';
 import type { CommandSpec } from './types';
@@ -12,6 +14,8 @@ import type { CommandSpec } from './types';
 export const COMMANDS: readonly CommandSpec[] = [
   templateCommand,
   demoCommand,
+  validateCommand,
+  consolidateCommand,
   scoreCommand,
   exportTetCommand,
   // validateCommand, consolidateCommand, scoreCommand, generateCommand, exportTetCommand

@@ -12,6 +12,7 @@ import {
   Footer,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -44,8 +45,9 @@ function textRuns(runs: readonly DocRun[], o: { size?: number; colour?: string; 
     const link = safeLink(r.link);
     const run = new TextRun({
       text,
-      bold: !!(r.bold || o.bold),
-      italics: !!r.italic,
+      // Only ever set to true: an explicit « false » would override the paragraph style (headings).
+      ...(r.bold || o.bold ? { bold: true } : {}),
+      ...(r.italic ? { italics: true } : {}),
       font: FONT,
       ...(o.size ? { size: o.size * 2 } : {}),
       ...(link ? { color: hex(COLOURS.blueText), underline: {} } : o.colour ? { color: hex(o.colour) } : {}),
@@ -171,11 +173,11 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
     description: doc.subtitle,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80, line: 264 } } },
+        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80, line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 40, bold: true, color: hex(COLOURS.brand) }, paragraph: { spacing: { after: 120 } } },
         heading1: { run: { font: FONT, size: 30, bold: true, color: hex(COLOURS.brand) }, paragraph: { spacing: { before: 360, after: 120 } } },
         heading2: { run: { font: FONT, size: 25, bold: true, color: '202124' }, paragraph: { spacing: { before: 240, after: 100 } } },
-        heading3: { run: { font: FONT, size: 22, bold: true, color: hex(COLOURS.greyText) }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading3: { run: { font: FONT, size: 22, bold: true, color: '202124' }, paragraph: { spacing: { before: 200, after: 80 } } },
       },
       paragraphStyles: [
         { id: 'CoverLine', name: 'Ligne de couverture', basedOn: 'Normal', run: { font: FONT, size: 24, color: hex(COLOURS.greyText) }, paragraph: { spacing: { after: 360 } } },

@@ -85,7 +85,7 @@ function runs(paragraphs: readonly DeckParagraph[]): PptxGenJS.TextProps[] {
         italic: !!r.italic,
         color: hex(r.colour ?? '#202124'),
         align: para.align ?? 'left',
-        bullet: para.bullet ? { indent: bulletIndent(para.size) - 4 } : false,
+        bullet: para.bullet === 'number' ? { type: 'number', indent: bulletIndent(para.size) - 4 } : para.bullet ? { indent: bulletIndent(para.size) - 4 } : false,
         paraSpaceBefore: 0,
         paraSpaceAfter: 0,
         breakLine: ri === parts.length - 1 && pi < paragraphs.length - 1,

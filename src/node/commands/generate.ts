@@ -1,0 +1,79 @@
+/**
+ * `cap-circulaire generate (copil|afom|audit|bilan) classeur.xlsx --out FICHIER [--instance N]`:
+ * the COPIL deck (.pptx), the AFOM document, the dossier d'audit or the bilan
+ * of an instance (.docx). Never modifies its input (so no Journal row).
+ */
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { generateReport, ReportError } from '../../app/generate-report';
+import { REPORT_MESSAGES } from '../../domain/messages/reports';
+import type { ReportKind } from '../../domain/reports/input';
+import { DocxDocumentRenderer } from '../reports/docx';
+import { PptxDeckRenderer } from '../reports/pptx';
+import { displayPath, openWorkbook } from './files';
+import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
+
+const M = REPORT_MESSAGES.cli;
+const C = REPORT_MESSAGES.commande;
+const KINDS: readonly ReportKind[] = ['copil', 'afom', 'audit', 'bilan'];
+/** Anomalies printed before « … et N autres ». */
+const MAX_SHOWN = 20;
+
+export function parseKind(v: string): ReportKind {
+  const k = v.trim().toLowerCase();
+  if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(C.typeInconnu(v));
+  return k as ReportKind;
+}
+
+export function parseInstance(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v.trim());
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(C.instanceInvalide(v));
+  return n;
+}
+
+export const generateCommand: CommandSpec = {
+  name: 'generate',
+  summary: M.summary,
+  usage: M.usage,
+  description: M.description,
+  options: {
+    out: { ...COMMON_OPTIONS.out, help: M.outOption },
+    instance: { type: 'string', placeholder: 'N', help: M.instanceOption },
+  },
+  positionals: { min: 2, max: 2, label: '(copil|afom|audit|bilan) classeur.xlsx' },
+  async run(args, io) {
+    const kind = parseKind(args.positionals[0]);
+    const book = args.positionals[1];
+    const out = args.requiredString('out');
+    const expected = kind === 'copil' ? '.pptx' : '.docx';
+    if (extname(out).toLowerCase() !== expected) throw new UsageError(C.extension(expected, out));
+    const instance = parseInstance(args.string('instance'));
+    if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
+    // The extension differs from the input's (.xlsx): the input can never be overwritten.
+    const target = resolve(io.cwd, out);
+    const { workbook } = await openWorkbook(io, book);
+    const write = async (bytes: Uint8Array) => {
+      await writeFile(target, bytes);
+      return target;
+    };
+    let result;
+    try {
+      result = await generateReport(
+        kind,
+        { workbook, clock: { now: () => new Date() }, deckRenderer: new PptxDeckRenderer(write), documentRenderer: new DocxDocumentRenderer(write), journal: false },
+        { instance },
+      );
+    } catch (e) {
+      if (e instanceof ReportError) throw new UsageError(e.message);
+      throw e;
+    }
+    io.out(M.ecrit(kind, displayPath(io, target)));
+    const blocking = result.prepared.anomalies.filter((a) => a.bloquante);
+    if (blocking.length === 0) return EXIT.ok;
+    io.err(M.anomalies(blocking.length));
+    for (const a of blocking.slice(0, MAX_SHOWN)) io.err(M.anomalie(a.onglet, a.ligne, a.colonne, a.message));
+    if (blocking.length > MAX_SHOWN) io.err(M.etAutres(blocking.length - MAX_SHOWN));
+    return EXIT.anomalies;
+  },
+};
