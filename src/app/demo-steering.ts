@@ -1,15 +1,14 @@
 /**
  * Demo steps of steering, after consolidation and scores: create the fiches
  * of the actions retained in the plan, then refresh every steering block and
- * the `Tableau de bord` (its layout is kept in `state.shared.get('dashboardLayouts')`
- * for the .xlsx writer, the DashboardData in `state.shared.get('dashboard')`
+ * the `Tableau de bord` (its layout goes to `ports.dashboard`, drawn by the
+ * .xlsx writer offline), the DashboardData in `state.shared.get('dashboard')`
  * for the documents). `exportTetDemoStep` writes the TeT export given a
  * serializer (exceljs lives on the Node side).
  */
 import type { ClasseurExport } from '../domain/tet/classeur';
 import { STEERING_MESSAGES as M } from '../domain/messages/steering';
 import { createFiches } from './create-fiches';
-import { MemoryDashboardRenderer } from './dashboard';
 import type { DemoStep } from './demo';
 import { prepareExportTet } from './export-tet';
 import { refreshSteering } from './steer';
@@ -30,10 +29,8 @@ export const steeringDemoStep: DemoStep = {
   id: 'steering',
   label: M.steer.demoPilotage,
   run(state) {
-    const renderer = new MemoryDashboardRenderer();
-    const r = refreshSteering({ workbook: state.ports.workbook, clock: state.ports.clock, user: DEMO_USER, renderer });
+    const r = refreshSteering({ workbook: state.ports.workbook, clock: state.ports.clock, user: DEMO_USER, renderer: state.ports.dashboard });
     state.shared.set('dashboard', r.dashboard);
-    state.shared.set('dashboardLayouts', renderer.layouts);
     for (const a of r.anomalies) state.warnings.push(M.steer.anomalie(a.onglet, a.ligne, a.message));
     return r.summary;
   },
@@ -49,7 +46,8 @@ export function exportTetDemoStep(toBytes: (c: ClasseurExport) => Promise<Uint8A
     async run(state) {
       const run = prepareExportTet(state.ports.workbook, state.ports.clock.now());
       state.files.push(await state.ports.output.writeFile('plan-tet.xlsx', await toBytes(run.classeur)));
-      return run.message;
+      // The progress line already names the export.
+      return run.message.replace(/^Export Territoires en Transitions : /, '');
     },
   };
 }

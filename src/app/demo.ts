@@ -14,6 +14,7 @@ import { loadSample, type LeadAnnotation, type SampleFile } from './load-sample'
 import type { ClockPort, FormatterPort, WorkbookPort } from './ports';
 import { isServiceTabName } from '../domain/schema/tabs';
 import { scoreStep } from './demo-score';
+import type { DashboardRendererPort } from './dashboard';
 import { STEERING_DEMO_STEPS } from './demo-steering';
 import { CONSOLIDATION_DEMO_STEPS } from './demo-consolidation';
 
@@ -30,6 +31,8 @@ export interface DemoPorts {
   readonly formatter: FormatterPort;
   readonly output: DemoOutputPort;
   readonly clock: ClockPort;
+  /** Draws the dashboard's layout (offline: kept by the MemoryWorkbook for the .xlsx writer). */
+  readonly dashboard?: DashboardRendererPort;
 }
 
 export interface DemoState {

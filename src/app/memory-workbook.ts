@@ -6,6 +6,7 @@
 import type { Grid } from '../domain/table/cell';
 import type { SheetFormat } from '../domain/install/format';
 import type { FormatterPort, WorkbookPort } from './ports';
+import type { DashboardLayout } from '../domain/dashboard/layout';
 
 export interface RecordedCall {
   readonly op: 'read' | 'write' | 'createSheet' | 'applyFormat';
@@ -18,6 +19,8 @@ export class MemoryWorkbook implements WorkbookPort, FormatterPort {
   private readonly order: string[] = [];
   private readonly grids = new Map<string, Grid>();
   readonly formats = new Map<string, SheetFormat>();
+  /** Dashboard layouts (styles, merges, data bars) the .xlsx writer applies after the formats. */
+  readonly layouts = new Map<string, DashboardLayout>();
   readonly calls: RecordedCall[] = [];
 
   constructor(initial?: Iterable<[string, Grid]>) {
@@ -62,6 +65,11 @@ export class MemoryWorkbook implements WorkbookPort, FormatterPort {
   applyFormat(sheet: string, format: SheetFormat): void {
     this.calls.push({ op: 'applyFormat', sheet });
     this.formats.set(sheet, format);
+  }
+
+  /** DashboardRendererPort: the offline engine draws the layout when it writes the file. */
+  render(sheet: string, layout: DashboardLayout): void {
+    this.layouts.set(sheet, layout);
   }
 
   /** Direct access for tests and adapters (no call recorded). */

@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { DEMO_STEPS, runDemo, type DemoStep } from '../../app/demo';
 import { MemoryWorkbook } from '../../app/memory-workbook';
 import { DEMO_MESSAGES as M } from '../../domain/messages/cli';
+import { exportTetDemoStep } from '../../app/demo-steering';
 import { FolderOutput } from '../demo-output';
+import { classeurToBuffer } from '../xlsx/classeur-export';
 import { sampleFolder } from '../paths';
 import { readSampleFolder } from '../sample';
 import { displayPath } from './files';
@@ -26,13 +28,16 @@ export async function demo(io: CliIo, outDir: string, options: DemoCommandOption
   const workbook = new MemoryWorkbook();
   io.out(M.start(displayPath(io, outDir)));
   const result = await runDemo(
-    { workbook, formatter: workbook, output: new FolderOutput(outDir, workbook, (p) => displayPath(io, p)), clock: { now: () => new Date() } },
+    { workbook, formatter: workbook, dashboard: workbook, output: new FolderOutput(outDir, workbook, (p) => displayPath(io, p)), clock: { now: () => new Date() } },
     sample,
     { steps: options.steps, onProgress: (line) => io.out(line) },
   );
   io.out(M.done(result.files.length, displayPath(io, outDir)));
   return result.files;
 }
+
+/** The pipeline plus the documents whose serializer lives on the Node side. */
+export const NODE_DEMO_STEPS: readonly DemoStep[] = [...DEMO_STEPS, exportTetDemoStep(classeurToBuffer)];
 
 export const demoCommand: CommandSpec = {
   name: 'demo',
@@ -44,7 +49,7 @@ export const demoCommand: CommandSpec = {
   },
   async run(args, io) {
     const outDir = resolve(io.cwd, args.string('out-dir') ?? 'out');
-    await demo(io, outDir, { steps: DEMO_STEPS });
+    await demo(io, outDir, { steps: NODE_DEMO_STEPS });
     return EXIT.ok;
   },
 };

@@ -67,7 +67,8 @@ function paragraphsOf(runs: readonly DocRun[], o: { size?: number; colour?: stri
       if (part) lines[lines.length - 1].push({ ...r, text: part });
     });
   }
-  return lines.map((l) => new Paragraph({ children: textRuns(l, o), ...(o.style ? { style: o.style } : {}), spacing: { after: 0 } }));
+  // Inside table cells (no style) paragraphs are tight; body paragraphs keep their style's spacing.
+  return lines.map((l) => new Paragraph({ children: textRuns(l, o), ...(o.style ? { style: o.style } : { spacing: { after: 0 } }) }));
 }
 
 function table(t: DocTable): Table {
@@ -110,7 +111,7 @@ function table(t: DocTable): Table {
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [header, ...rows],
+    rows: t.headers.length ? [header, ...rows] : rows,
   });
 }
 
@@ -133,7 +134,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
         );
         break;
       case 'paragraph':
-        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText }).map((p) => p));
+        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText, style: 'Note' }));
         else children.push(...paragraphsOf(b.runs, { style: 'Corps' }));
         break;
       case 'list': {
@@ -182,6 +183,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
       paragraphStyles: [
         { id: 'CoverLine', name: 'Ligne de couverture', basedOn: 'Normal', run: { font: FONT, size: 24, color: hex(COLOURS.greyText) }, paragraph: { spacing: { after: 360 } } },
         { id: 'Corps', name: 'Corps', basedOn: 'Normal', run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80 } } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: 18, color: hex(COLOURS.greyText) }, paragraph: { spacing: { before: 160, after: 80 } } },
       ],
     },
     numbering: {

@@ -9,6 +9,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { applyDashboardLayouts } from './dashboard-bars';
 import type { MemoryWorkbook } from '../../app/memory-workbook';
 import type { Cell, Grid } from '../../domain/table/cell';
 import { LISTS_SHEET, LISTS_SHEET_FALLBACK } from './constants';
@@ -42,6 +43,7 @@ export function toExcel(workbook: MemoryWorkbook, source?: XlsxSource): ExcelJS.
     const format = workbook.formats.get(name);
     if (format) applySheetFormat(excel.getWorksheet(name)!, format, lists);
   }
+  applyDashboardLayouts(excel, workbook.layouts);
   if (lists.columns.length > 0) {
     const ws = excel.addWorksheet(listsName, { state: 'hidden' });
     lists.columns.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = v)));
