@@ -191,7 +191,7 @@ describe.skipIf(!CHROMIUM)('barre latérale dans Chromium (dist/sidebar.html, 30
     expect(await page.locator('#preuves .indicateur-texte').textContent()).toBe(d.preuves.libelle);
     expect(await page.locator('#preuves [role="progressbar"]').getAttribute('aria-valuenow')).toBe('16.9');
     expect(await page.locator('#completude .indicateur-texte').textContent()).toBe(d.completude.libelle);
-    expect(await page.locator('#feuille-de-route .indicateur-texte').textContent()).toBe(`32 pratiques faites sur 49 (65,3${NNBSP}%)`);
+    expect(await page.locator('#feuille-de-route .indicateur-texte').textContent()).toBe(`33 pratiques faites sur 49 (67,3${NNBSP}%)`);
     // No English decimal point in a figure, and always a narrow no-break space between a number and its %.
     expect(body).not.toMatch(/\d\.\d+\s*%/);
     expect(body).not.toMatch(/\d[ \u00a0]?%/);

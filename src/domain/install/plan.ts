@@ -202,6 +202,10 @@ function freshLayout(tab: TabSpec): Grid {
     }
     return grid;
   }
+  if (tab.intro) {
+    for (const line of tab.intro) grid.push([line]);
+    grid.push([]);
+  }
   tab.sections.forEach((s, i) => {
     if (i > 0) grid.push([], []);
     if (s.kind === 'keyValue') {

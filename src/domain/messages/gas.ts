@@ -50,7 +50,7 @@ export const gasMessages = {
     timeZone: (tz: string) => `fuseau horaire ${tz}`,
     problemsHeading: 'À vérifier :',
     headerNotFound: (tab: string, section: string) =>
-      `onglet « ${tab} » : les en-têtes de « ${section} » sont introuvables dans les 15 premières lignes ; rien n’y a été écrit. Rétablissez les en-têtes puis relancez l’installation.`,
+      `onglet « ${tab} » : les en-têtes de « ${section} » sont introuvables dans les 30 premières lignes ; rien n’y a été écrit. Rétablissez les en-têtes puis relancez l’installation.`,
     problem: (tab: string, detail: string) => `onglet « ${tab} » : ${detail}`,
     journal: (parts: readonly string[]) => parts.join(' '),
   },

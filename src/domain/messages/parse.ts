@@ -3,7 +3,7 @@ import { formatNumberFr } from '../format';
 
 export const PARSE_MESSAGES = {
   headerNotFound: (tab: string, first: string) =>
-    `Ligne d'en-tête introuvable dans l'onglet « ${tab} » : la colonne « ${first} » et les autres en-têtes attendus n'apparaissent pas dans les 15 premières lignes. Lancez « Installer ou mettre à jour le classeur » ou rétablissez les en-têtes.`,
+    `Ligne d'en-tête introuvable dans l'onglet « ${tab} » : la colonne « ${first} » et les autres en-têtes attendus n'apparaissent pas dans les 30 premières lignes. Lancez « Installer ou mettre à jour le classeur » ou rétablissez les en-têtes.`,
   missingRequiredColumn: (header: string) =>
     `Colonne obligatoire « ${header} » absente de l'onglet : ajoutez-la (ou relancez « Installer ou mettre à jour le classeur »). Les lignes sont lues quand même.`,
   duplicateColumn: (header: string) => `La colonne « ${header} » apparaît deux fois : seule la première est lue, la seconde est conservée telle quelle.`,
@@ -13,8 +13,9 @@ export const PARSE_MESSAGES = {
   notInteger: (header: string, n: number) => `${header} : ${formatNumberFr(n, 2)} n'est pas un nombre entier, arrondi à ${Math.round(n)}.`,
   outOfRange: (header: string, n: number, min?: number, max?: number) =>
     `${header} : ${formatNumberFr(n, 2)} est hors des bornes attendues${min !== undefined ? ` (minimum ${min}` : ' ('}${max !== undefined ? `${min !== undefined ? ', ' : ''}maximum ${max})` : ')'}.`,
-  notInList: (header: string, value: string, allowed: readonly string[]) =>
-    `${header} : « ${value} » ne fait pas partie de la liste. Valeurs possibles : ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? '…' : ''}.`,
-  unknownInList: (header: string, value: string) => `${header} : « ${value} » est inconnu (absent de la liste de référence).`,
+  notInList: (header: string, value: string, allowed: readonly string[], suggestion: string | null = null) =>
+    `${header} : « ${value} » ne fait pas partie de la liste.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''} ${allowed.length === 0 ? 'La liste de référence est vide.' : `Valeurs possibles : ${allowed.slice(0, 12).join(', ')}${allowed.length > 12 ? '…' : ''}.`}`,
+  unknownInList: (header: string, value: string, suggestion: string | null = null) =>
+    `${header} : « ${value} » est inconnu (absent de la liste de référence).${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`,
   tooLong: (len: number, limit: number) => `Texte de ${len} caractères : Excel tronque au-delà de ${limit} caractères.`,
 } as const;

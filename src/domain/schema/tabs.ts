@@ -109,6 +109,14 @@ export const TABS: readonly TabSpec[] = [
     purpose: "Identité de la collectivité et feuille de route : les pratiques du guide par étape (ch. 1 à 7).",
     colour: COLOURS.brand,
     layout: 'stacked',
+    intro: [
+      'Cap Circulaire : la stratégie d’économie circulaire de la collectivité, selon le référentiel ECi de l’ADEME',
+      '1. Renseignez l’identité ci-dessous, l’équipe projet (onglet Équipe) et les réponses de l’onglet Personnalisation.',
+      '2. Ajoutez un onglet par service (menu Cap Circulaire › Ajouter un service…) : chaque service y inscrit ses actions.',
+      '3. Menu Vérifier les saisies, puis Consolider les services : l’onglet Actions rassemble tout, sans rien perdre.',
+      '4. Renseignez le statut de chaque ligne de l’onglet Référentiel, puis Calculer les scores.',
+      '5. Tableau de bord et Générer › Présentation COPIL pour le comité de pilotage ; la feuille de route ci-dessous se coche au fil du projet.',
+    ],
     sections: [
       {
         kind: 'keyValue',

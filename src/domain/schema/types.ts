@@ -119,6 +119,11 @@ export interface TabSpec {
    */
   readonly layout: 'single' | 'stacked' | 'sideBySide';
   readonly sections: readonly SectionSpec[];
+  /**
+   * Lines written above the first section when the tab is created (never
+   * rewritten afterwards: users may edit or delete them).
+   */
+  readonly intro?: readonly string[];
   /** Rebuilt entirely by the engine (Tableau de bord): no user input. */
   readonly generated?: boolean;
 }

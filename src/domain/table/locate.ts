@@ -8,7 +8,7 @@ import { cellText, isBlank, isBlankRow, type Cell, type Grid } from './cell';
 import { normalizeKey } from './normalize';
 
 /** Header rows are searched within the first rows only, so data is never mistaken for a header. */
-export const HEADER_SEARCH_ROWS = 15;
+export const HEADER_SEARCH_ROWS = 30;
 
 export interface LocatedTable {
   readonly section: TableSectionSpec;
