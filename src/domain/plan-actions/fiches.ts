@@ -94,7 +94,8 @@ export interface PlanFiches {
   readonly anomalies: readonly Anomaly[];
 }
 
-function numeroMax(fiches: readonly FicheExistante[]): number {
+/** The largest numeric N° of the fiches (0 when none): the next fiche is numbered after it. */
+export function numeroMax(fiches: readonly FicheExistante[]): number {
   let max = 0;
   for (const f of fiches) {
     const v = f.cells.numero;

@@ -79,20 +79,34 @@ export function mesureTet(mesure: string): string {
   return node ? `eci ${node.identifiant} - ${node.title}` : mesure;
 }
 
+/**
+ * How the export writes a fiche's jalons in `Calendrier` (one line each:
+ * `JJ/MM/AAAA : <jalon>` or `Sans date : <jalon>`, ` (fait)` when done) and
+ * the lines it adds to `Notes`. The import from TeT (import.ts) reads them
+ * back: keep both in step by using these constants only.
+ */
+export const TET_CALENDRIER = { sansDate: 'Sans date', separateur: ' : ', fait: ' (fait)' } as const;
+export const TET_NOTES = {
+  afom: 'AFOM traités : ',
+  piliers: 'Piliers EC : ',
+  actionsLiees: 'Actions liées (Cap Circulaire) : ',
+} as const;
+
 function calendrier(numero: string, jalons: readonly Jalon[]): string | null {
   const own = jalons.filter((j) => normalizeKey(j.fiche) === normalizeKey(numero));
   if (!own.length) return null;
+  const C = TET_CALENDRIER;
   return own
-    .map((j) => `${j.echeance ? formatDateFr(j.echeance) : 'Sans date'} : ${j.jalon}${j.statut === 'Fait' ? ' (fait)' : ''}`)
+    .map((j) => `${j.echeance ? formatDateFr(j.echeance) : C.sansDate}${C.separateur}${j.jalon}${j.statut === 'Fait' ? C.fait : ''}`)
     .join('\n');
 }
 
 function notes(f: FicheAction): string | null {
   const parts = [
     f.notes,
-    f.afom.length ? `AFOM traités : ${f.afom.join(', ')}` : null,
-    f.piliers.length ? `Piliers EC : ${f.piliers.join(', ')}` : null,
-    f.actionsLiees.length ? `Actions liées (Cap Circulaire) : ${f.actionsLiees.join(', ')}` : null,
+    f.afom.length ? `${TET_NOTES.afom}${f.afom.join(', ')}` : null,
+    f.piliers.length ? `${TET_NOTES.piliers}${f.piliers.join(', ')}` : null,
+    f.actionsLiees.length ? `${TET_NOTES.actionsLiees}${f.actionsLiees.join(', ')}` : null,
   ].filter((x): x is string => !!x);
   return parts.length ? parts.join('\n') : null;
 }

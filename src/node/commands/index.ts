@@ -9,6 +9,8 @@ import { validateCommand } from './validate';
 import { consolidateCommand } from './consolidate';
 import { scoreCommand } from './score';
 import { exportTetCommand } from './export-tet';
+import { importTetCommand } from './import-tet';
+import { generateCommand } from './generate';
 import type { CommandSpec } from './types';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -17,7 +19,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   validateCommand,
   consolidateCommand,
   scoreCommand,
+  generateCommand,
   exportTetCommand,
+  importTetCommand,
   // validateCommand, consolidateCommand, scoreCommand, generateCommand, exportTetCommand
 ];
 
