@@ -13,4 +13,8 @@ export { runCalculerScores } from './handlers/calculer-scores';
 export { showHelp } from './handlers/help';
 export { runTableauDeBord, dashboardData } from './handlers/tableau-de-bord';
 export { runExportTet } from './handlers/export-tet';
+export { runGenererCopil } from './handlers/generer-copil';
+export { runGenererAfom } from './handlers/generer-afom';
+export { runGenererAudit } from './handlers/generer-audit';
+export { runGenererBilan } from './handlers/generer-bilan';
 export { showSidebar, sidebarData, selectCell } from './sidebar';

@@ -28,7 +28,10 @@ export const MENU: readonly MenuEntry[] = [
   {
     label: M.generer,
     submenu: [
-      // Présentation COPIL, Document AFOM, Dossier d'audit, Bilan d'une instance, Export Territoires en Transitions.
+      { label: M.presentationCopil, handler: 'runGenererCopil' },
+      { label: M.documentAfom, handler: 'runGenererAfom' },
+      { label: M.dossierAudit, handler: 'runGenererAudit' },
+      { label: M.bilanInstance, handler: 'runGenererBilan' },
       { label: M.exportTet, handler: 'runExportTet' },
     ],
   },

@@ -93,8 +93,9 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
   };
 
   const table = (t: DocTable) => {
-    const R = t.rows.length + 1;
-    const C = t.headers.length;
+    const head = t.headers.length > 0 ? 1 : 0;
+    const R = t.rows.length + head;
+    const C = t.widths.length;
     out.push({ insertTable: { rows: R, columns: C, location: { index: idx } } });
     const T = idx + 1;
     const cellAt = (r: number, c: number) => T + 3 + r * (2 * C + 1) + 2 * c;
@@ -111,7 +112,7 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
         },
       });
     });
-    out.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } });
+    if (head) out.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } });
     const fill = (r: number, c: number, hex: Colour) =>
       out.push({
         updateTableCellStyle: {
@@ -120,13 +121,13 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
           fields: 'backgroundColor',
         },
       });
-    for (let c = 0; c < C; c++) fill(0, c, COLOURS.brand);
-    t.rows.forEach((row, r) => row.forEach((cell, c) => cell.fill && fill(r + 1, c, cell.fill)));
+    if (head) for (let c = 0; c < C; c++) fill(0, c, COLOURS.brand);
+    t.rows.forEach((row, r) => row.forEach((cell, c) => cell.fill && c < C && fill(r + head, c, cell.fill)));
 
     let inserted = 0;
     const cells: Array<{ r: number; c: number; runs: readonly DocRun[]; header: boolean }> = [];
     t.headers.forEach((h, c) => cells.push({ r: 0, c, runs: [{ text: h }], header: true }));
-    t.rows.forEach((row, r) => row.forEach((cell, c) => cells.push({ r: r + 1, c, runs: cell.runs, header: false })));
+    t.rows.forEach((row, r) => row.forEach((cell, c) => cells.push({ r: r + head, c, runs: cell.runs, header: false })));
     for (const cell of cells.reverse()) {
       if (cell.c >= C) continue;
       const parts = cell.runs.map((run) => ({ run, text: cleanDocText(run.text, true) })).filter((p) => p.text);

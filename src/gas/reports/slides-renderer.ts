@@ -9,7 +9,6 @@
  */
 import type { DeckRendererPort, RenderedFile } from '../../app/ports-reports';
 import type { Deck } from '../../domain/reports/deck';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../domain/reports/deck';
 import { notesRequests, slidesRequests, type SlidesRequest } from './slides-requests';
 
 /** The part of the advanced service `Slides` this adapter uses (fakes implement it). */
@@ -34,10 +33,9 @@ export class GoogleSlidesRenderer implements DeckRendererPort {
   constructor(private readonly slides: SlidesService) {}
 
   render(deck: Deck, name: string): RenderedFile {
-    const created = this.slides.Presentations.create({
-      title: name,
-      pageSize: { width: { magnitude: SLIDE_WIDTH, unit: 'PT' }, height: { magnitude: SLIDE_HEIGHT, unit: 'PT' } },
-    });
+    // `create` takes the title only (other fields are ignored): a new presentation's page is
+    // Google's default 16:9, 10 × 5.625 in, i.e. the deck's SLIDE_WIDTH × SLIDE_HEIGHT points.
+    const created = this.slides.Presentations.create({ title: name });
     const id = created.presentationId;
     if (!id) throw new Error('Slides.Presentations.create did not return a presentationId');
     const defaults = (created.slides ?? []).map((s) => s.objectId).filter((x): x is string => !!x);

@@ -8,7 +8,7 @@
  * starting with `=` or containing markup stays literal.
  */
 import type { Colour, Deck, DeckParagraph, Frame } from '../../domain/reports/deck';
-import { CELL_INSET_X, CELL_INSET_Y, LINE_HEIGHT } from '../../domain/reports/fit';
+import { CELL_INSET_Y, LINE_HEIGHT } from '../../domain/reports/fit';
 import { slidePrimitives, type Primitive, type TextPrimitive } from '../../domain/reports/primitives';
 import { COLOURS } from '../../domain/schema/colours';
 
@@ -96,7 +96,7 @@ function primitiveRequests(prim: Primitive, pageId: string, nextId: () => string
         {
           createLine: {
             objectId,
-            lineCategory: 'STRAIGHT',
+            category: 'STRAIGHT',
             elementProperties: {
               pageObjectId: pageId,
               size: { width: pt(frame.w), height: pt(frame.h) },
@@ -253,9 +253,6 @@ function tableRequests(table: import('../../domain/reports/deck').TableBlock, pa
   );
   return out;
 }
-
-/** Width of a table cell's text area (for tests that compare with the fitting). */
-export const TABLE_CELL_INSET = CELL_INSET_X;
 
 /** The speaker notes of each slide, once their shape ids are known. */
 export function notesRequests(deck: Deck, notesShapeIds: readonly (string | null)[]): SlidesRequest[] {

@@ -6,6 +6,9 @@ import { DEMO_STEPS, runDemo, type DemoStep } from '../../app/demo';
 import { MemoryWorkbook } from '../../app/memory-workbook';
 import { DEMO_MESSAGES as M } from '../../domain/messages/cli';
 import { exportTetDemoStep } from '../../app/demo-steering';
+import { reportsDemoStep } from '../../app/demo-reports';
+import { deckToPptx } from '../reports/pptx';
+import { documentToDocx } from '../reports/docx';
 import { FolderOutput } from '../demo-output';
 import { classeurToBuffer } from '../xlsx/classeur-export';
 import { sampleFolder } from '../paths';
@@ -37,7 +40,7 @@ export async function demo(io: CliIo, outDir: string, options: DemoCommandOption
 }
 
 /** The pipeline plus the documents whose serializer lives on the Node side. */
-export const NODE_DEMO_STEPS: readonly DemoStep[] = [...DEMO_STEPS, exportTetDemoStep(classeurToBuffer)];
+export const NODE_DEMO_STEPS: readonly DemoStep[] = [...DEMO_STEPS, exportTetDemoStep(classeurToBuffer), reportsDemoStep({ deck: deckToPptx, document: documentToDocx })];
 
 export const demoCommand: CommandSpec = {
   name: 'demo',

@@ -37,8 +37,8 @@ export async function deckToPptx(deck: Deck, name: string): Promise<Uint8Array> 
     for (const prim of slidePrimitives(deck, i, { nativeCharts: true })) draw(pres, slide, prim);
     if (s.notes) slide.addNotes(clean(s.notes));
   });
-  const out = (await pres.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
-  return out;
+  // `stream` is the one export that honours `compression` (write() stores the parts uncompressed).
+  return (await pres.stream({ compression: true })) as Uint8Array;
 }
 
 function draw(pres: Pres, slide: PSlide, p: Primitive): void {

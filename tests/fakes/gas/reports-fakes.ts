@@ -417,15 +417,6 @@ export class FakeDocsService {
       }
       fail(`paragraph at ${index} has no end`);
     };
-    const paragraphStart = (index: number): number => {
-      let i = index;
-      while (i - 1 >= 1) {
-        const t = tokens[i - 1];
-        if (t.kind !== 'char' || t.ch === '\n') break;
-        i--;
-      }
-      return i;
-    };
     const checkRange = (range: Req, what: string) => {
       if (!range || !(range.startIndex >= 1 && range.endIndex <= tokens.length - 1 + 1 && range.startIndex < range.endIndex)) {
         fail(`${what}: bad range ${range?.startIndex}-${range?.endIndex} (document ends at ${tokens.length})`);

@@ -1,0 +1,91 @@
+/**
+ * A text document as plain data (AFOM, dossier d'audit, bilan d'instance):
+ * headings, paragraphs, lists and tables. Rendered as a Google Doc or an
+ * offline .docx; neither renderer adds content of its own.
+ */
+import type { Colour } from './deck';
+
+export interface DocRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** http(s) address only: renderers drop any other scheme. */
+  readonly link?: string;
+}
+
+export interface DocHeading {
+  readonly kind: 'heading';
+  readonly level: 1 | 2 | 3;
+  readonly text: string;
+}
+
+export interface DocParagraph {
+  readonly kind: 'paragraph';
+  readonly runs: readonly DocRun[];
+  /** `note` is smaller grey text (explanations, sources). */
+  readonly style?: 'normal' | 'note';
+}
+
+export interface DocList {
+  readonly kind: 'list';
+  readonly ordered: boolean;
+  /** One item per entry, each a paragraph of runs. */
+  readonly items: readonly (readonly DocRun[])[];
+}
+
+export interface DocTableCell {
+  readonly runs: readonly DocRun[];
+  readonly fill?: Colour;
+}
+
+export interface DocTable {
+  readonly kind: 'table';
+  /** Header row (repeated on every page); empty for a table without one (label / value tables). */
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly DocTableCell[])[];
+  /** Relative column widths (any unit, normalised by renderers). */
+  readonly widths: readonly number[];
+}
+
+export type DocBlock = DocHeading | DocParagraph | DocList | DocTable;
+
+export interface ReportDocument {
+  /** Title of the document (first line). */
+  readonly title: string;
+  /** Cover line: collectivité and date. */
+  readonly subtitle: string;
+  readonly collectivite: string;
+  /** `JJ/MM/AAAA`. */
+  readonly date: string;
+  readonly blocks: readonly DocBlock[];
+}
+
+/** Keeps http(s) and mailto addresses; anything else (javascript:, data:…) is not a link. */
+export function safeLink(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  const u = url.trim();
+  return /^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(u) ? u : undefined;
+}
+
+/**
+ * Characters common fonts (Arial, Liberation Sans, Calibri) lack, and what
+ * to print instead: the word-separator middle dot of inclusive writing
+ * (« élu⸱e », as the référentiel writes it) becomes the usual middle dot.
+ */
+const GLYPHS: ReadonlyArray<readonly [RegExp, string]> = [[/\u2e31/g, '\u00b7']];
+
+/**
+ * The model as plain data: keys whose value is `undefined` (optional fields
+ * left out) are removed, deeply, so a document model is exactly its JSON;
+ * texts get the glyphs every font has (GLYPHS).
+ */
+export function plain<T>(value: T): T {
+  if (typeof value === 'string') return GLYPHS.reduce((s, [re, to]) => s.replace(re, to), value as string) as unknown as T;
+  if (Array.isArray(value)) return value.map((v) => plain(v)) as unknown as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = plain(v);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,39 @@
+/**
+ * What every generated document is built from: the workbook read into its
+ * model, the scores, the dashboard figures (the one source of steering
+ * numbers) and the day of generation. Builders are pure functions of it.
+ */
+import type { DashboardData } from '../dashboard/types';
+import { formatDateFr } from '../format';
+import { jourDe } from '../plan-actions/jours';
+import type { WorkbookModel } from '../model/types';
+import type { ScoreResult } from '../referentiel/score';
+import { REPORT_MESSAGES as M } from '../messages/reports';
+
+export interface ReportInput {
+  readonly model: WorkbookModel;
+  readonly scores: ScoreResult;
+  readonly dashboard: DashboardData;
+  /** The instant of generation; its calendar day (engine's time zone) dates the documents. */
+  readonly today: Date;
+  /** Data rows of each `Service – …` tab, as the dashboard got them (feuille de route detectors). */
+  readonly lignesParOngletService?: ReadonlyMap<string, number>;
+}
+
+/** The day of generation as `JJ/MM/AAAA`. */
+export function reportDate(today: Date): string {
+  return formatDateFr(jourDe(today));
+}
+
+export type ReportKind = 'copil' | 'afom' | 'audit' | 'bilan';
+
+export function collectiviteName(input: Pick<ReportInput, 'model' | 'dashboard'>): string {
+  const nom = input.model.identite.nom?.trim() || input.dashboard.collectivite.nom?.trim();
+  return nom || M.collectiviteInconnue;
+}
+
+/** `<Document> – <Collectivité> – <JJ/MM/AAAA>`, the name of every generated file. */
+export function reportFileName(kind: ReportKind, collectivite: string, today: Date, instance?: number): string {
+  return `${M.nomDocument(kind, instance)} – ${collectivite} – ${reportDate(today)}`;
+}
+
