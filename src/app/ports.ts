@@ -9,6 +9,7 @@
  */
 import type { Grid } from '../domain/table/cell';
 import type { SheetFormat } from '../domain/install/format';
+import type { CellMark, LastCheck } from '../domain/validation/last-check';
 
 export interface WorkbookPort {
   /** Tab names in their order in the workbook. */
@@ -48,4 +49,21 @@ export interface LockPort {
 /** Who runs the command, for the Journal. */
 export interface UserPort {
   email(): string;
+}
+
+/**
+ * Marks anomalies on cells (Apps Script: notes prefixed `Cap Circulaire : `,
+ * a background on blocking cells). `mark` replaces the marks this port put on
+ * the tab before; users' own notes and colours are kept. Offline: not needed.
+ */
+export interface CellMarkerPort {
+  mark(sheet: string, marks: readonly CellMark[]): void;
+  /** Removes this port's marks from the tab (a no-op when it has none, or no longer exists). */
+  clear(sheet: string): void;
+}
+
+/** Where the last check is kept for the sidebar (Apps Script: DocumentProperties). */
+export interface CheckStorePort {
+  load(): LastCheck | null;
+  save(check: LastCheck): void;
 }

@@ -79,16 +79,34 @@ export class SheetsDashboardRenderer implements DashboardRendererPort {
     range.setHorizontalAlignments(aligns);
   }
 
+  /**
+   * One `setRichTextValues` per run of consecutive linked cells of a column (a
+   * table's « Ligne » column) and one id lookup per target tab: the cost does not
+   * grow with the number of overdue items.
+   */
   private links(sheet: Sheet, layout: DashboardLayout): void {
-    for (const l of layout.links) {
-      const target = this.spreadsheet.getSheetByName(l.sheet);
-      if (!target) continue;
-      const cell = sheet.getRange(l.row + 1, l.col + 1);
-      const text = String(layout.grid[l.row]?.[l.col] ?? '');
-      if (!text) continue;
-      const value = SpreadsheetApp.newRichTextValue().setText(text).setLinkUrl(`#gid=${target.getSheetId()}&range=A${l.targetRow}`).build();
-      cell.setRichTextValue(value);
+    const gids = new Map<string, number | null>();
+    const gid = (name: string): number | null => {
+      if (!gids.has(name)) gids.set(name, this.spreadsheet.getSheetByName(name)?.getSheetId() ?? null);
+      return gids.get(name)!;
+    };
+    const cells = layout.links
+      .map((l) => ({ l, id: gid(l.sheet), text: String(layout.grid[l.row]?.[l.col] ?? '') }))
+      .filter((c) => c.id !== null && c.text !== '')
+      .sort((a, b) => a.l.col - b.l.col || a.l.row - b.l.row);
+    let run: typeof cells = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const values = run.map((c) => [SpreadsheetApp.newRichTextValue().setText(c.text).setLinkUrl(`#gid=${c.id}&range=A${c.l.targetRow}`).build()]);
+      sheet.getRange(run[0].l.row + 1, run[0].l.col + 1, run.length, 1).setRichTextValues(values);
+      run = [];
+    };
+    for (const c of cells) {
+      const last = run[run.length - 1];
+      if (last && (c.l.col !== last.l.col || c.l.row !== last.l.row + 1)) flush();
+      run.push(c);
     }
+    flush();
   }
 
   private chart(sheet: Sheet, c: GraphiqueDashboard): void {

@@ -3,13 +3,25 @@
  * every problem reported as an anomaly (tab, row, column, French message).
  * The generic reader every feature uses: consolidation, validation, steering,
  * documents; so a cell is read the same way everywhere.
+ *
+ * - A row whose own cells are all blank (spaces, non-breaking spaces,
+ *   zero-width characters) is skipped; a cell of only such characters is blank.
+ * - Error values, English or French (`#REF!`, `#VALEUR!`), are blocking.
+ * - Amounts (money columns) follow `readAmount`, lists are returned in their
+ *   canonical form, multi-valued cells are split against their list.
+ * - `Actions`' data stops at the orphans area's title row (`sectionEnd`):
+ *   rows below it keep the annotations of removed actions and are not actions.
+ * - Cost: per-column decisions are taken once per table, and a cell without
+ *   problem allocates nothing but its value (see scripts/bench.mjs).
  */
 import { anomaly, type Anomaly } from '../anomaly';
 import type { ColumnSpec, ListSource, TableSectionSpec } from '../schema/types';
 import { cellText, isBlank, isErrorValue, type Cell, type Grid } from '../table/cell';
-import { columnLetter, locateTable, tableRows, type LocatedTable } from '../table/locate';
+import { columnLetter, locateTable, type LocatedTable } from '../table/locate';
 import { PARSE_MESSAGES as M } from '../messages/parse';
-import { readDate, readEmail, readEmails, readListValue, readNumber, readOuiNon, readPercent, readYear, splitMulti, type Read } from './values';
+import { ORPHANS_TITLE } from '../messages/consolidation';
+import { normalizeKey } from '../table/normalize';
+import { isFormulaError, quoteValue, readAmount, readDate, readEmail, readEmails, readListValue, readNumber, readOuiNon, readPercent, readYear, splitMulti, splitMultiKnown, suggestListValue, type Read } from './values';
 
 export type ParsedValue = string | number | boolean | Date | readonly string[] | null;
 
@@ -44,6 +56,30 @@ export interface ParseOptions {
 /** Excel truncates cells beyond this length. */
 export const EXCEL_CELL_LIMIT = 32_767;
 
+/**
+ * Title rows that end a section's data: below `Actions`' rows, the orphans
+ * area (annotations of actions removed from their service tab) holds rows
+ * that are not actions.
+ */
+const TERMINATORS: Readonly<Record<string, string>> = { actions: ORPHANS_TITLE };
+
+/**
+ * 0-based index of the first row of the section that is a terminator title
+ * (its first non-blank cell), or `located.dataEnd` when none.
+ */
+export function sectionEnd(grid: Grid, located: LocatedTable): number {
+  const title = TERMINATORS[located.section.id];
+  if (!title) return located.dataEnd;
+  const key = normalizeKey(title);
+  for (let r = located.dataStart; r < located.dataEnd; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    const first = row.find((c) => !isBlank(c));
+    if (first !== undefined && normalizeKey(cellText(first)) === key) return r;
+  }
+  return located.dataEnd;
+}
+
 export function parseTable(tab: string, grid: Grid, section: TableSectionSpec, opts: ParseOptions = {}): ParsedTable {
   const located = locateTable(grid, section);
   const anomalies: Anomaly[] = [];
@@ -62,12 +98,75 @@ export function parseTable(tab: string, grid: Grid, section: TableSectionSpec, o
     anomalies.push(anomaly({ onglet: tab, ligne: located.headerRow + 1, colonne: d.header, cellule: `${columnLetter(d.index)}${located.headerRow + 1}`, message: M.duplicateColumn(d.header), bloquante: false, code: 'colonne-en-double' }));
   }
   const rows: ParsedRow[] = [];
-  for (const row of tableRows(grid, located)) {
-    rows.push(parseRow(tab, row.rowNumber, row.cells, section, located, opts));
+  const end = sectionEnd(grid, located);
+  const plan = columnPlan(section, located, opts);
+  const own = [...located.columns.entries()];
+  for (let r = located.dataStart; r < end; r++) {
+    const line = grid[r];
+    if (!line) continue;
+    // The row's own cells (as tableRows gives them); a row of blanks is skipped.
+    const cells: Record<string, Cell> = {};
+    let blank = true;
+    for (let k = 0; k < own.length; k++) {
+      const v = line[own[k][1]] ?? null;
+      cells[own[k][0]] = v;
+      if (blank && !isEmptyCell(v)) blank = false;
+    }
+    if (blank) continue;
+    const parsed = parseRowWith(tab, r + 1, cells, plan, opts.lists);
+    rows.push(parsed);
+    for (const a of parsed.anomalies) anomalies.push(a);
   }
-  for (const r of rows) anomalies.push(...r.anomalies);
   return { tab, located, rows, anomalies };
 }
+
+interface PlannedColumn {
+  readonly spec: ColumnSpec;
+  /** 0-based column, undefined when the column is missing. */
+  readonly idx: number | undefined;
+  readonly skip: boolean;
+  readonly emptyValue: ParsedValue;
+}
+
+/** What parseRow decides per column, decided once per table. */
+function columnPlan(section: TableSectionSpec, located: LocatedTable, opts: ParseOptions): PlannedColumn[] {
+  return section.columns.map((spec) => ({
+    spec,
+    idx: located.columns.get(spec.key),
+    skip: opts.skipRoles?.includes(spec.role ?? 'input') ?? false,
+    emptyValue: spec.type === 'multilist' || spec.type === 'emails' ? [] : null,
+  }));
+}
+
+/** Shared by the rows without anomaly (never pushed into: ParsedRow.anomalies is read-only). */
+const NO_ANOMALY: Anomaly[] = Object.freeze([]) as unknown as Anomaly[];
+
+function parseRowWith(tab: string, rowNumber: number, cells: Readonly<Record<string, Cell>>, plan: readonly PlannedColumn[], lists: ListResolver | undefined): ParsedRow {
+  const values: Record<string, ParsedValue> = {};
+  let anomalies = NO_ANOMALY;
+  for (let i = 0; i < plan.length; i++) {
+    const { spec, idx, skip, emptyValue } = plan[i];
+    if (idx === undefined) {
+      values[spec.key] = emptyValue === null ? null : [];
+      continue;
+    }
+    const v = cells[spec.key] ?? null;
+    if (skip) {
+      values[spec.key] = isBlank(v) ? null : (v as ParsedValue);
+      continue;
+    }
+    if (SCRATCH.length > 0) SCRATCH.length = 0;
+    values[spec.key] = parseValue(v, spec, lists, SCRATCH);
+    for (const p of SCRATCH) {
+      if (anomalies === NO_ANOMALY) anomalies = [];
+      anomalies.push(anomaly({ onglet: tab, ligne: rowNumber, colonne: spec.header, cellule: `${columnLetter(idx)}${rowNumber}`, ...p }));
+    }
+  }
+  return { rowNumber, values, raw: cells, anomalies };
+}
+
+/** Problems of the cell being parsed (reused: parsing is synchronous). */
+const SCRATCH: CellProblem[] = [];
 
 export function parseRow(
   tab: string,
@@ -77,25 +176,7 @@ export function parseRow(
   located: LocatedTable,
   opts: ParseOptions = {},
 ): ParsedRow {
-  const values: Record<string, ParsedValue> = {};
-  const anomalies: Anomaly[] = [];
-  for (const spec of section.columns) {
-    const idx = located.columns.get(spec.key);
-    if (idx === undefined) {
-      values[spec.key] = spec.type === 'multilist' || spec.type === 'emails' ? [] : null;
-      continue;
-    }
-    const v = cells[spec.key] ?? null;
-    const where = { onglet: tab, ligne: rowNumber, colonne: spec.header, cellule: `${columnLetter(idx)}${rowNumber}` };
-    if (opts.skipRoles?.includes(spec.role ?? 'input')) {
-      values[spec.key] = isBlank(v) ? null : (v as ParsedValue);
-      continue;
-    }
-    const result = parseCell(v, spec, opts.lists);
-    values[spec.key] = result.value;
-    for (const p of result.problems) anomalies.push(anomaly({ ...where, ...p }));
-  }
-  return { rowNumber, values, raw: cells, anomalies };
+  return parseRowWith(tab, rowNumber, cells, columnPlan(section, located, opts), opts.lists);
 }
 
 interface CellProblem {
@@ -104,35 +185,59 @@ interface CellProblem {
   readonly code: string;
 }
 
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/;
+
+/** Blank, or only spaces and invisible characters (zero-width spaces pasted from the web). */
+export function isEmptyCell(v: Cell | undefined): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') {
+    // Most cells start with a visible ASCII character: no need for the regular expression.
+    const c = v.charCodeAt(0);
+    if (c > 0x20 && c < 0x7f) return false;
+    return !VISIBLE.test(v);
+  }
+  return false;
+}
+
+/** An error value (`#REF!`, `#VALEUR!`…); cheap for the common text that holds no `#`. */
+const isError = isFormulaError;
+
 export function parseCell(v: Cell, spec: ColumnSpec, lists?: ListResolver): { value: ParsedValue; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
+  const value = parseValue(v, spec, lists, problems);
+  return { value, problems };
+}
+
+function take(r: Read<ParsedValue>, spec: ColumnSpec, bloquante: boolean, code: string, problems: CellProblem[]): ParsedValue {
+  if (r.ok) return r.value;
+  problems.push({ message: M.unreadable(spec.header, r.reason), bloquante, code });
+  return null;
+}
+
+/** The typed value of a cell; its problems pushed into `problems` (no allocation when there is none). */
+function parseValue(v: Cell, spec: ColumnSpec, lists: ListResolver | undefined, problems: CellProblem[]): ParsedValue {
   const empty = spec.type === 'multilist' || spec.type === 'emails' ? [] : null;
-  if (isBlank(v)) {
+  if (isEmptyCell(v)) {
     if (spec.required) problems.push({ message: M.required(spec.header), bloquante: true, code: 'obligatoire' });
-    return { value: empty, problems };
+    return empty;
   }
-  if (isErrorValue(v)) {
+  if (isError(v)) {
     problems.push({ message: M.formulaError(String(v).trim()), bloquante: true, code: 'erreur-formule' });
-    return { value: empty, problems };
+    return empty;
   }
-  const take = <T extends ParsedValue>(r: Read<T>, bloquante: boolean, code: string): ParsedValue => {
-    if (r.ok) return r.value;
-    problems.push({ message: M.unreadable(spec.header, r.reason), bloquante, code });
-    return null;
-  };
   switch (spec.type) {
     case 'text':
     case 'longtext':
     case 'url': {
       const s = cellText(v);
       if (s.length > EXCEL_CELL_LIMIT) problems.push({ message: M.tooLong(s.length, EXCEL_CELL_LIMIT), bloquante: false, code: 'texte-trop-long' });
-      if (spec.list) return { value: listValue(s, spec, lists, problems), problems };
-      return { value: s, problems };
+      if (spec.list) return listValue(s, spec, lists, problems);
+      return s;
     }
     case 'integer':
     case 'number':
     case 'money': {
-      let n = take(readNumber(v, spec.type === 'money' ? 'un montant' : 'un nombre'), true, 'nombre-illisible');
+      let n = take(spec.type === 'money' ? readAmount(v) : readNumber(v), spec, true, 'nombre-illisible', problems);
       if (typeof n === 'number') {
         if (spec.type === 'integer' && !Number.isInteger(n)) {
           problems.push({ message: M.notInteger(spec.header, n), bloquante: false, code: 'entier-attendu' });
@@ -140,45 +245,43 @@ export function parseCell(v: Cell, spec: ColumnSpec, lists?: ListResolver): { va
         }
         rangeCheck(n, spec, problems);
       }
-      return { value: n, problems };
+      return n;
     }
     case 'percent': {
-      const n = take(readPercent(v), true, 'nombre-illisible');
+      const n = take(readPercent(v), spec, true, 'nombre-illisible', problems);
       if (typeof n === 'number') rangeCheck(n, spec, problems);
-      return { value: n, problems };
+      return n;
     }
     case 'year':
-      return { value: take(readYear(v), true, 'annee-illisible'), problems };
+      return take(readYear(v), spec, true, 'annee-illisible', problems);
     case 'date':
-      return { value: take(readDate(v), true, 'date-invalide'), problems };
+      return take(readDate(v), spec, true, 'date-invalide', problems);
     case 'ouiNon':
-      return { value: take(readOuiNon(v), false, 'oui-non'), problems };
+      return take(readOuiNon(v), spec, false, 'oui-non', problems);
     case 'email':
-      return { value: take(readEmail(v), false, 'email-invalide'), problems };
+      return take(readEmail(v), spec, false, 'email-invalide', problems);
     case 'emails': {
       const r = readEmails(v);
       if (!r.ok) {
         problems.push({ message: M.unreadable(spec.header, r.reason), bloquante: false, code: 'email-invalide' });
-        return { value: splitMulti(v), problems };
+        return splitMulti(v);
       }
-      return { value: r.value, problems };
+      return r.value;
     }
     case 'list':
-      return { value: listValue(cellText(v), spec, lists, problems), problems };
+      return listValue(cellText(v), spec, lists, problems);
     case 'multilist': {
-      const parts = splitMulti(v);
       const allowed = allowedValues(spec, lists);
-      if (!allowed) return { value: parts, problems };
+      if (!allowed) return splitMulti(v);
       const out: string[] = [];
-      for (const p of parts) {
-        const r = readListValue(p, allowed);
-        if (r.ok) out.push(r.value);
+      for (const p of splitMultiKnown(v, allowed)) {
+        if (p.read.ok) out.push(p.read.value);
         else {
-          out.push(p);
-          problems.push({ message: M.unknownInList(spec.header, p), bloquante: false, code: 'hors-liste' });
+          out.push(p.text);
+          problems.push({ message: M.unknownInList(spec.header, quoteValue(p.text), suggestListValue(p.text, allowed)), bloquante: false, code: 'hors-liste' });
         }
       }
-      return { value: out, problems };
+      return out;
     }
   }
 }
@@ -201,6 +304,6 @@ function listValue(s: string, spec: ColumnSpec, lists: ListResolver | undefined,
   if (!allowed) return s;
   const r = readListValue(s, allowed);
   if (r.ok) return r.value;
-  problems.push({ message: M.notInList(spec.header, s, allowed), bloquante: false, code: 'hors-liste' });
+  problems.push({ message: M.notInList(spec.header, quoteValue(s), allowed, suggestListValue(s, allowed)), bloquante: false, code: 'hors-liste' });
   return s;
 }

@@ -8,6 +8,8 @@
 import { consolidate } from '../../app/consolidate';
 import type { LockPort } from '../../app/ports';
 import { gasMessages } from '../../domain/messages/gas';
+import { CONSOLIDATION_MESSAGES as M } from '../../domain/messages/consolidation';
+import { TAB } from '../../domain/schema/tabs';
 import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
@@ -27,7 +29,8 @@ export function runConsolidate(): void {
       marker: new GasCellMarker(ctx.spreadsheet, properties),
       store: new GasCheckStore(properties),
     });
-    if (result.status === 'done') ctx.spreadsheet.getSheetByName('Actions')?.activate();
-    ctx.ui.alert(title, result.message, ctx.ui.ButtonSet.OK);
+    if (result.status === 'done') ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
+    const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
+    ctx.ui.alert(title, result.message + hint, ctx.ui.ButtonSet.OK);
   });
 }

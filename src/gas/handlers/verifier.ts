@@ -5,7 +5,6 @@
  */
 import { validate } from '../../app/validate';
 import { gasMessages } from '../../domain/messages/gas';
-import { VALIDATION_MESSAGES as VM } from '../../domain/messages/validation';
 import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
@@ -21,6 +20,6 @@ export function runValidate(): void {
       marker: new GasCellMarker(ctx.spreadsheet, properties),
       store: new GasCheckStore(properties),
     });
-    ctx.ui.alert(title, [result.message, result.lastCheck.messageTroncature].filter(Boolean).join('\n\n') || VM.summary(0, 0, 0), ctx.ui.ButtonSet.OK);
+    ctx.ui.alert(title, [result.message, result.lastCheck.messageTroncature].filter(Boolean).join('\n\n'), ctx.ui.ButtonSet.OK);
   });
 }

@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks of consolidation (`npm run bench`). Prints figures; asserts
+ * nothing (targets are printed beside the figures).
+ *
+ * (a) Offline, end to end: a workbook of 20 service tabs × 1,000 actions,
+ *     read from .xlsx, consolidated, written to .xlsx (what `cap-circulaire
+ *     consolidate` does), against exceljs alone reading and writing the same
+ *     file. Target: less than 2× exceljs.
+ * (b) Pure consolidation (`planConsolidation`) of 100,000 rows (20 tabs ×
+ *     5,000) already in memory. Target: under 1 s.
+ * Peak memory: the process's maximum resident set size, and the peak heap
+ * sampled during each benchmark.
+ *
+ * The engine is bundled from src/ with esbuild into node_modules/.cache (so
+ * that exceljs resolves from the project's node_modules); nothing is written
+ * in the tree. Options: --rows N (rows per tab in (a)), --runs N.
+ */
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROWS_A = arg('rows', 1000);
+const RUNS = arg('runs', 3);
+const TABS = 20;
+const ROWS_B = 100_000;
+
+const ENTRY = `
+export { installWorkbook } from './src/app/install';
+export { MemoryWorkbook } from './src/app/memory-workbook';
+export { consolidate } from './src/app/consolidate';
+export { planConsolidation } from './src/domain/consolidation/consolidate';
+export { memoSource } from './src/domain/model/read';
+export { SERVICE_COLUMNS, TAB } from './src/domain/schema/tabs';
+export { readXlsxFile, writeXlsxFile } from './src/node/xlsx';
+`;
+
+async function engine() {
+  const dir = path.join(root, 'node_modules', '.cache', 'cap-circulaire-bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'engine.mjs');
+  await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** Samples the heap while `fn` runs; returns its wall and CPU durations and the peak heap. */
+async function measure(fn) {
+  let peak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 5);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peak, value };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmtMs = (ms) => `${Math.round(ms).toLocaleString('fr-FR')} ms`;
+const fmtMb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} Mo`;
+
+const PLANS = [
+  ['Type', 'Intitulé'],
+  ['PLPDMA', 'Programme local de prévention 2022-2027'],
+  ['CODEC', 'Contrat d’objectifs déchets et économie circulaire'],
+  ['PCAET', 'Plan climat-air-énergie territorial'],
+];
+
+/** An installed workbook with `tabs` service tabs of `rows` actions (Réf.s assigned but for the last 5 % rows, about 5 % of rows with an anomaly). */
+function workbook(E, tabs, rows) {
+  const wb = new E.MemoryWorkbook();
+  E.installWorkbook({ workbook: wb, formatter: wb });
+  wb.setGrid(E.TAB.plans, PLANS);
+  const headers = E.SERVICE_COLUMNS.map((c) => c.header);
+  const fresh = Math.ceil(rows * 0.05);
+  for (let s = 0; s < tabs; s++) {
+    const code = `S${String.fromCharCode(65 + (s % 26))}${String.fromCharCode(65 + Math.floor(s / 26))}`;
+    const grid = [headers.slice()];
+    for (let i = 0; i < rows; i++) {
+      const v = {
+        'Réf.': i < rows - fresh ? `${code}-${String(i + 1).padStart(3, '0')}` : null,
+        "Intitulé de l'action": `Action ${i + 1} du service ${s + 1}`,
+        Description: `Description de l’action ${i + 1} : réemploi, réparation et sensibilisation des habitants.`,
+        'Pilier EC': ['Recyclage', 'Écoconception', 'Consommation responsable'][i % 3],
+        'Mesure du référentiel': ['eci_2.1.1', 'eci_3.2.1', '1.1.1'][i % 3],
+        'Plans de rattachement': ['PLPDMA', 'PLPDMA, CODEC', 'pcaet'][i % 3],
+        Filière: i % 40 === 0 ? 'Textille' : ['Textile', 'BTP', 'Déchets verts'][i % 3],
+        Temporalité: ['Réalisée', 'En cours', 'Programmée'][i % 3],
+        'Date de début': `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/2025`,
+        'Date de fin': i % 50 === 0 ? '31/02/2026' : new Date(Date.UTC(2026, i % 12, 1)),
+        Pilote: `Agent ${i % 17}`,
+        'Budget (€ HT)': i % 60 === 0 ? '12,500.50' : i % 2 ? 1000 + i : `${1 + (i % 9)} 500 €`,
+        'Source du budget': 'Budget principal',
+        'Indicateur de suivi': 'Tonnes évitées',
+        Commentaire: i % 7 === 0 ? '=À revoir en COPIL' : null,
+      };
+      grid.push(headers.map((h) => v[h] ?? null));
+    }
+    wb.setGrid(`Service – ${code}`, grid);
+    // Registry row.
+    const params = wb.grid(E.TAB.parametres);
+    while (params.length <= s + 1) params.push([]);
+    params[s + 1][0] = `Service ${code}`;
+    params[s + 1][1] = `Service – ${code}`;
+    params[s + 1][2] = code;
+  }
+  return wb;
+}
+
+/** (a), in its own process. */
+async function partA(E, dir) {
+  const input = path.join(dir, 'classeur.xlsx');
+  await E.writeXlsxFile(workbook(E, TABS, ROWS_A), input);
+  const ExcelJS = (await import(pathToFileURL(path.join(root, 'node_modules/exceljs/lib/exceljs.nodejs.js')).href)).default;
+  const engineRuns = [];
+  const excelRuns = [];
+  let peak = 0;
+  let actions = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const baseline = await measure(async () => {
+      const excel = new ExcelJS.Workbook();
+      await excel.xlsx.readFile(input);
+      await excel.xlsx.writeFile(path.join(dir, `exceljs-${run}.xlsx`));
+    });
+    excelRuns.push(baseline);
+    const ours = await measure(async () => {
+      const loaded = await E.readXlsxFile(input);
+      const result = E.consolidate({
+        workbook: loaded.workbook,
+        lock: { tryLock: () => true, release: () => undefined },
+        clock: { now: () => new Date() },
+        user: { email: () => 'bench' },
+      });
+      await E.writeXlsxFile(loaded.workbook, path.join(dir, `consolide-${run}.xlsx`), loaded.source);
+      return result.plan.actions.length;
+    });
+    actions = ours.value;
+    engineRuns.push(ours);
+    peak = Math.max(peak, ours.peak, baseline.peak);
+  }
+  const a = median(engineRuns.map((r) => r.ms));
+  const b = median(excelRuns.map((r) => r.ms));
+  const aCpu = median(engineRuns.map((r) => r.cpuMs));
+  const bCpu = median(excelRuns.map((r) => r.cpuMs));
+  console.log(`(a) ${TABS} onglets × ${ROWS_A.toLocaleString('fr-FR')} actions, lecture .xlsx → consolidation → écriture .xlsx (${actions.toLocaleString('fr-FR')} actions, médiane de ${RUNS})`);
+  console.log(`    Cap Circulaire : ${fmtMs(a)} (CPU ${fmtMs(aCpu)})   essais : ${engineRuns.map((r) => fmtMs(r.ms)).join(', ')}`);
+  console.log(`    exceljs seul, lecture + écriture du même fichier : ${fmtMs(b)} (CPU ${fmtMs(bCpu)})   essais : ${excelRuns.map((r) => fmtMs(r.ms)).join(', ')}`);
+  console.log(`    rapport : ${(a / b).toFixed(2)} × en durée, ${(aCpu / bCpu).toFixed(2)} × en CPU (objectif < 2 ×)`);
+  console.log(`    mémoire : pic de tas ${fmtMb(peak)}, pic de mémoire résidente ${fmtMb(process.resourceUsage().maxRSS * 1024)}`);
+}
+
+/** (b), in its own process. */
+async function partB(E) {
+  const big = workbook(E, TABS, ROWS_B / TABS);
+  const src = () => E.memoSource(big.sheetNames(), (n) => big.grid(n));
+  const runs = [];
+  let planned = null;
+  for (let run = 0; run < RUNS; run++) {
+    const m = await measure(() => E.planConsolidation(src()));
+    runs.push(m);
+    planned = m.value;
+    m.value = null;
+  }
+  const ms = runs.map((r) => r.ms);
+  console.log(`(b) consolidation pure de ${ROWS_B.toLocaleString('fr-FR')} lignes (${TABS} onglets × ${(ROWS_B / TABS).toLocaleString('fr-FR')}), en mémoire`);
+  console.log(`    ${planned.actions.length.toLocaleString('fr-FR')} actions, ${planned.anomalies.length.toLocaleString('fr-FR')} anomalies, ${planned.newRefs.length.toLocaleString('fr-FR')} Réf. attribuées`);
+  console.log(`    durée : 1er essai ${fmtMs(ms[0])}, médiane ${fmtMs(median(ms))}, meilleur ${fmtMs(Math.min(...ms))}; CPU médian ${fmtMs(median(runs.map((r) => r.cpuMs)))} (objectif < 1 000 ms)`);
+  console.log(`    mémoire : pic de tas ${fmtMb(Math.max(...runs.map((r) => r.peak)))}, pic de mémoire résidente ${fmtMb(process.resourceUsage().maxRSS * 1024)}`);
+}
+
+async function main() {
+  const part = process.argv[process.argv.indexOf('--part') + 1];
+  if (!process.argv.includes('--part')) {
+    console.log('Cap Circulaire : banc de mesure de la consolidation');
+    console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} processeurs, charge ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+    // Each part in its own process: its peak memory is its own, its heap starts empty.
+    for (const p of ['a', 'b']) {
+      console.log('');
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2), '--part', p], { stdio: 'inherit' });
+    }
+    return;
+  }
+  const E = await engine();
+  const dir = mkdtempSync(path.join(tmpdir(), 'cap-bench-'));
+  try {
+    if (part === 'a') await partA(E, dir);
+    else await partB(E);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
