@@ -21,6 +21,7 @@ import { TAB } from '../../src/domain/schema/tabs';
 import { buildLastCheck } from '../../src/domain/validation/last-check';
 import { anomaly } from '../../src/domain/anomaly';
 import { createGasEnvironment, type GasEnvironment } from '../fakes/gas';
+import { SIDEBAR_STUB } from '../gas/support';
 import { gasEnv } from '../gas/support';
 import { SERVICE_HEADERS } from './support';
 
@@ -198,7 +199,7 @@ describe('cost through the built bundle', () => {
 
   for (const n of [1, 10, 1000]) {
     it(`reads each tab once and writes each block once for ${n} row(s) per service tab`, () => {
-      const env = createGasEnvironment({ sheets: { 'Feuille 1': [] } });
+      const env = createGasEnvironment({ sheets: { 'Feuille 1': [] }, htmlFiles: { sidebar: SIDEBAR_STUB } });
       const ctx = env.createVmContext();
       vm.runInContext(code, ctx, { filename: 'Code.js' });
       (ctx.runInstall as () => void)();

@@ -15,9 +15,12 @@ afterEach(() => {
 });
 
 /** A fresh environment with its globals on globalThis until the end of the test. */
+/** Handlers open the sidebar after their dialog: in-process tests get a stand-in of the built page. */
+export const SIDEBAR_STUB = '<!doctype html><title>Cap Circulaire</title><main>Barre latérale</main>';
+
 export function gasEnv(options: GasEnvironmentOptions = { sheets: { 'Feuille 1': [] } }): GasEnvironment {
   restore?.();
-  const env = createGasEnvironment(options);
+  const env = createGasEnvironment({ ...options, htmlFiles: { sidebar: SIDEBAR_STUB, ...(options.htmlFiles ?? {}) } });
   restore = installGasFakes(globalThis as unknown as Record<string, unknown>, env);
   return env;
 }

@@ -13,6 +13,7 @@ import { TAB } from '../../domain/schema/tabs';
 import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { showSidebar } from '../sidebar';
 
 /** The document lock `runCommand` took for this run. */
 const HELD: LockPort = { tryLock: () => true, release: () => undefined };
@@ -32,5 +33,7 @@ export function runConsolidate(): void {
     if (result.status === 'done') ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
     const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
     ctx.ui.alert(title, result.message + hint, ctx.ui.ButtonSet.OK);
+    // The anomalies stay in view, each one a link to its cell.
+    if (result.status === 'done') showSidebar();
   });
 }

@@ -8,6 +8,7 @@ import { gasMessages } from '../../domain/messages/gas';
 import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { showSidebar } from '../sidebar';
 
 export function runValidate(): void {
   const title = gasMessages.menu.verifier;
@@ -21,5 +22,7 @@ export function runValidate(): void {
       store: new GasCheckStore(properties),
     });
     ctx.ui.alert(title, [result.message, result.lastCheck.messageTroncature].filter(Boolean).join('\n\n'), ctx.ui.ButtonSet.OK);
+    // The anomalies stay in view, each one a link to its cell.
+    showSidebar();
   });
 }

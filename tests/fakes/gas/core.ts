@@ -27,6 +27,14 @@ export class GasCore {
   /** Messages written through `console` and `Logger`. */
   readonly logs: Array<{ level: string; message: string }> = [];
   authMode: FakeAuthMode = 'FULL';
+  /**
+   * The `Date` of the realm the script under test runs in (set by
+   * `createVmContext()`): values read through the API (`getValues`,
+   * `getValue`) are handed out as that realm's Dates, as Apps Script hands
+   * the script its own Dates, so `v instanceof Date` holds in the bundle.
+   * Null: the test process's own Date (in-process code).
+   */
+  scriptDate: DateConstructor | null = null;
   private nextId = 1000;
 
   constructor(users: GasUsersOptions = {}) {
@@ -38,6 +46,12 @@ export class GasCore {
 
   record(service: string, method: string, extra: { sheet?: string; rows?: number; cols?: number; detail?: string } = {}): void {
     this.calls.record({ service, method, ...extra });
+  }
+
+  /** A value on its way to the script: a Date becomes one of the script's realm. */
+  toScript<T>(v: T): T {
+    if (this.scriptDate && isDate(v)) return new this.scriptDate(v.getTime()) as unknown as T;
+    return v;
   }
 
   newId(): number {

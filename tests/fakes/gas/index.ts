@@ -24,6 +24,7 @@
  */
 import vm from 'node:vm';
 import { GasCore, type FakeAuthMode, type GasUsersOptions } from './core';
+import { FakeCharts } from './charts';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import {
@@ -38,6 +39,7 @@ import {
 } from './services';
 
 export * from './calls';
+export * from './charts';
 export * from './core';
 export * from './spreadsheet';
 export * from './ui';
@@ -67,14 +69,21 @@ export interface GasEnvironment {
   readonly properties: FakePropertiesService;
   readonly html: FakeHtmlService;
   readonly logs: GasCore['logs'];
-  /** The Apps Script globals: SpreadsheetApp, LockService, Session, PropertiesService, HtmlService, Utilities, ScriptApp, Logger, console. */
+  /** The Apps Script globals: SpreadsheetApp, Charts, LockService, Session, PropertiesService, HtmlService, Utilities, ScriptApp, Logger, console. */
   readonly globals: Record<string, unknown>;
   setAuthMode(mode: FakeAuthMode): void;
   /**
    * A fresh `node:vm` context whose globals are `env.globals`; scripts run in
    * it see the fakes, and HTML templates then see the script's functions.
+   * From then on `getValues` / `getValue` hand out that context's Dates (what
+   * the script would get in Apps Script); see `inProcess`.
    */
   createVmContext(): vm.Context & Record<string, unknown>;
+  /**
+   * Runs in-process code (a fixture loader, an adapter called from the test)
+   * with the test process's Dates handed out again, as before any vm context.
+   */
+  inProcess<T>(fn: () => T): T;
 }
 
 export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
@@ -95,6 +104,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
 
   Object.assign(globals, {
     SpreadsheetApp: spreadsheetApp,
+    Charts: new FakeCharts(),
     LockService: locks,
     Session: session,
     PropertiesService: properties,
@@ -127,7 +137,17 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     createVmContext() {
       const ctx = vm.createContext({ ...globals }) as vm.Context & Record<string, unknown>;
       scope = ctx;
+      core.scriptDate = vm.runInContext('Date', ctx) as DateConstructor;
       return ctx;
+    },
+    inProcess(fn) {
+      const was = core.scriptDate;
+      core.scriptDate = null;
+      try {
+        return fn();
+      } finally {
+        core.scriptDate = was;
+      }
     },
   };
 }

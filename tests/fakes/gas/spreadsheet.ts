@@ -15,10 +15,21 @@
  *   user, editors); the owner and the effective user can never be removed.
  * - Sheet names are unique regardless of case.
  *
+ * - Merges: `merge()` keeps the top-left value only; merging or breaking apart
+ *   a range that cuts through an existing merge throws, as Sheets does.
+ * - Charts: see charts.ts (`sheet.newChart()`, `insertChart`, `getCharts`,
+ *   `removeChart`, `updateChart`).
+ * - `SpreadsheetApp.create(name)` makes a new spreadsheet (one sheet,
+ *   `Feuille 1`, 1000 × 26) with its own id and URL, kept in
+ *   `SpreadsheetApp.created`; `openById` finds it.
+ * - Rich text: `SpreadsheetApp.newRichTextValue()` and
+ *   `Range.setRichTextValue` (the cell holds the text, as text, and the link).
+ *
  * Not emulated: formula evaluation, locale-dependent parsing of dates and
- * decimal commas, shifting of protections / conditional format ranges when
- * rows or columns are inserted, merged cells, charts, filters.
+ * decimal commas, shifting of protections / conditional format ranges / merges
+ * spanning the insertion point when rows or columns are inserted, filters.
  */
+import { FakeEmbeddedChartBuilder, type FakeEmbeddedChart } from './charts';
 import { FakeUser, isDate, type GasCore } from './core';
 
 export type FakeValue = string | number | boolean | Date;
@@ -35,6 +46,8 @@ interface CellFormat {
   wrap?: boolean;
   horizontalAlignment?: string | null;
   verticalAlignment?: string | null;
+  /** Link of the whole cell's text (rich text value), null when none. */
+  link?: string | null;
 }
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
@@ -164,6 +177,52 @@ export class FakeSpreadsheetApp {
 
   flush(): void {
     this.core.record('SpreadsheetApp', 'flush');
+  }
+
+  /** Spreadsheets made by `create()`, in order (test helper, unrecorded). */
+  readonly created: FakeSpreadsheet[] = [];
+
+  /**
+   * A new spreadsheet in the user's Drive: one sheet (`Feuille 1`, `rows` ×
+   * `columns`, 1000 × 26 by default), its own id and URL. Not the active one.
+   */
+  create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    this.core.record('SpreadsheetApp', 'create', { detail: name });
+    this.core.requireAuth('SpreadsheetApp.create');
+    if (typeof name !== 'string' || name.trim() === '') throw new Error('Exception: Invalid argument: name');
+    if ((rows !== undefined && (!Number.isInteger(rows) || rows < 1)) || (columns !== undefined && (!Number.isInteger(columns) || columns < 1))) {
+      throw new Error('Exception: Invalid argument: rows/columns');
+    }
+    const ss = new FakeSpreadsheet(this.core, name, `fake-created-${this.core.newId()}`);
+    ss.locale = this.spreadsheet.locale;
+    ss.timeZone = this.spreadsheet.timeZone;
+    const first = ss.seedSheet('Feuille 1');
+    if (rows !== undefined) first.maxRows = rows;
+    if (columns !== undefined) first.maxColumns = columns;
+    this.created.push(ss);
+    return ss;
+  }
+
+  /** The active spreadsheet or one made by `create()`; throws otherwise (no access, as with drive.file). */
+  openById(id: string): FakeSpreadsheet {
+    this.core.record('SpreadsheetApp', 'openById', { detail: id });
+    this.core.requireAuth('SpreadsheetApp.openById');
+    const found = [this.spreadsheet, ...this.created].find((s) => s.id === id);
+    if (!found) throw new Error(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (fake: no spreadsheet ${id})`);
+    return found;
+  }
+
+  openByUrl(url: string): FakeSpreadsheet {
+    this.core.record('SpreadsheetApp', 'openByUrl', { detail: url });
+    this.core.requireAuth('SpreadsheetApp.openByUrl');
+    const found = [this.spreadsheet, ...this.created].find((s) => url.includes(`/d/${s.id}`));
+    if (!found) throw new Error(`Exception: Invalid argument: url (fake: no spreadsheet at ${url})`);
+    return found;
+  }
+
+  newRichTextValue(): FakeRichTextValueBuilder {
+    this.core.record('SpreadsheetApp', 'newRichTextValue');
+    return new FakeRichTextValueBuilder();
   }
 
   newDataValidation(): FakeDataValidationBuilder {
@@ -306,10 +365,10 @@ export class FakeSpreadsheet {
     this.timeZone = tz;
   }
 
-  readonly toasts: Array<{ message: string; title?: string }> = [];
-  toast(message: string, title?: string): void {
+  readonly toasts: Array<{ message: string; title?: string; timeoutSeconds?: number }> = [];
+  toast(message: string, title?: string, timeoutSeconds?: number): void {
     this.rec('toast');
-    this.toasts.push({ message, title });
+    this.toasts.push({ message, title, timeoutSeconds });
   }
 
   // ---- Test helpers (not Apps Script; never recorded) ----
@@ -379,6 +438,10 @@ export class FakeSheet {
   tabColor: string | null = null;
   hidden = false;
   conditionalRules: FakeConditionalFormatRule[] = [];
+  /** Merged blocks, 1-based (test helper: read, do not write). */
+  readonly merges: Array<{ row: number; col: number; rows: number; cols: number }> = [];
+  /** Charts inserted, in order (test helper: `sheet.charts.map((c) => c.info)`). */
+  readonly charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -600,6 +663,37 @@ export class FakeSheet {
     this.conditionalRules = [];
   }
 
+  // ---- Charts (see charts.ts) ----
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.rec('newChart');
+    return new FakeEmbeddedChartBuilder(this.core, this);
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.rec('insertChart');
+    if (!chart || !('state' in chart)) throw new Error('Exception: Invalid argument: chart');
+    if (chart.id !== null) throw new Error('Exception: This chart is already in a sheet (fake: refused; use updateChart).');
+    chart.sheet = this;
+    chart.id = this.core.newId();
+    this.charts.push(chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    this.rec('getCharts');
+    return [...this.charts];
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.rec('removeChart');
+    const i = this.charts.findIndex((c) => c.id !== null && c.id === chart?.id);
+    if (i < 0) throw new Error('Exception: The chart is not in this sheet.');
+    this.charts.splice(i, 1);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.rec('updateChart');
+    const i = this.charts.findIndex((c) => c.id !== null && c.id === chart?.id);
+    if (i < 0) throw new Error('Exception: The chart is not in this sheet (fake: update a chart got from getCharts().modify()).');
+    this.charts[i] = chart;
+  }
+
   clear(): FakeSheet {
     this.rec('clear');
     this.values = [];
@@ -719,6 +813,10 @@ export class FakeSheet {
     };
     move(this.formulas);
     move(this.formats);
+    for (const m of this.merges) {
+      if (axis === 'row' && m.row - 1 >= after) m.row += n;
+      if (axis === 'col' && m.col - 1 >= after) m.col += n;
+    }
   }
 }
 
@@ -799,7 +897,7 @@ export class FakeRange {
 
   getValues(): FakeValue[][] {
     this.rec('getValues');
-    return this.grid((r, c) => this.sheet.valueAt(r, c));
+    return this.grid((r, c) => this.sheet.core.toScript(this.sheet.valueAt(r, c)));
   }
   getDisplayValues(): string[][] {
     this.rec('getDisplayValues');
@@ -810,7 +908,7 @@ export class FakeRange {
   }
   getValue(): FakeValue {
     this.rec('getValue');
-    return this.sheet.valueAt(this.row - 1, this.col - 1);
+    return this.sheet.core.toScript(this.sheet.valueAt(this.row - 1, this.col - 1));
   }
   setValues(values: Grid2<unknown>): FakeRange {
     this.rec('setValues');
@@ -849,8 +947,100 @@ export class FakeRange {
   }
   clearFormat(): FakeRange {
     this.rec('clearFormat');
-    this.each((r, c) => this.sheet.setFormat(r, c, { background: null, fontColor: null, fontWeight: null, numberFormat: undefined, wrap: undefined }));
+    this.each((r, c) =>
+      this.sheet.setFormat(r, c, {
+        background: null,
+        fontColor: null,
+        fontWeight: null,
+        fontSize: undefined,
+        fontStyle: null,
+        numberFormat: undefined,
+        wrap: undefined,
+        horizontalAlignment: null,
+        verticalAlignment: null,
+      }),
+    );
     return this;
+  }
+
+  // ---- Merges ----
+
+  private overlaps(m: { row: number; col: number; rows: number; cols: number }): boolean {
+    return m.row < this.row + this.rows && this.row < m.row + m.rows && m.col < this.col + this.cols && this.col < m.col + m.cols;
+  }
+  private inside(m: { row: number; col: number; rows: number; cols: number }): boolean {
+    return m.row >= this.row && m.col >= this.col && m.row + m.rows <= this.row + this.rows && m.col + m.cols <= this.col + this.cols;
+  }
+  private refusePartialMerges(): void {
+    if (this.sheet.merges.some((m) => this.overlaps(m) && !this.inside(m))) {
+      throw new Error('Exception: You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+  private mergeBlocks(blocks: Array<{ row: number; col: number; rows: number; cols: number }>): FakeRange {
+    this.refusePartialMerges();
+    for (let i = this.sheet.merges.length - 1; i >= 0; i--) if (this.inside(this.sheet.merges[i])) this.sheet.merges.splice(i, 1);
+    for (const b of blocks) {
+      if (b.rows === 1 && b.cols === 1) continue;
+      this.sheet.merges.push(b);
+      // Sheets keeps the top-left value only.
+      for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) if (r !== b.row || c !== b.col) this.sheet.enter(r - 1, c - 1, '');
+    }
+    return this;
+  }
+  merge(): FakeRange {
+    this.rec('merge');
+    return this.mergeBlocks([{ row: this.row, col: this.col, rows: this.rows, cols: this.cols }]);
+  }
+  mergeAcross(): FakeRange {
+    this.rec('mergeAcross');
+    return this.mergeBlocks(Array.from({ length: this.rows }, (_, i) => ({ row: this.row + i, col: this.col, rows: 1, cols: this.cols })));
+  }
+  mergeVertically(): FakeRange {
+    this.rec('mergeVertically');
+    return this.mergeBlocks(Array.from({ length: this.cols }, (_, j) => ({ row: this.row, col: this.col + j, rows: this.rows, cols: 1 })));
+  }
+  breakApart(): FakeRange {
+    this.rec('breakApart');
+    this.refusePartialMerges();
+    for (let i = this.sheet.merges.length - 1; i >= 0; i--) if (this.inside(this.sheet.merges[i])) this.sheet.merges.splice(i, 1);
+    return this;
+  }
+  isPartOfMerge(): boolean {
+    this.rec('isPartOfMerge');
+    return this.sheet.merges.some((m) => this.overlaps(m));
+  }
+  getMergedRanges(): FakeRange[] {
+    this.rec('getMergedRanges');
+    return this.sheet.merges.filter((m) => this.overlaps(m)).map((m) => new FakeRange(this.sheet, m.row, m.col, m.rows, m.cols));
+  }
+
+  // ---- Rich text ----
+
+  /** Every cell of the range gets the text (stored as text, never parsed) and its link. */
+  setRichTextValue(value: FakeRichTextValue): FakeRange {
+    this.rec('setRichTextValue');
+    if (!(value instanceof FakeRichTextValue)) throw new Error('Exception: Invalid argument: value (fake: build it with SpreadsheetApp.newRichTextValue())');
+    this.each((r, c) => {
+      this.sheet.enter(r, c, value.getText() === '' ? '' : `'${value.getText()}`);
+      this.sheet.setFormat(r, c, { link: value.getLinkUrl() });
+    });
+    return this;
+  }
+  setRichTextValues(values: Grid2<FakeRichTextValue>): FakeRange {
+    this.rec('setRichTextValues');
+    this.checkDims(values, 'data');
+    this.each((r, c, i, j) => {
+      const v = values[i][j];
+      if (!(v instanceof FakeRichTextValue)) throw new Error('Exception: Invalid argument: values');
+      this.sheet.enter(r, c, v.getText() === '' ? '' : `'${v.getText()}`);
+      this.sheet.setFormat(r, c, { link: v.getLinkUrl() });
+    });
+    return this;
+  }
+  getRichTextValue(): FakeRichTextValue {
+    this.rec('getRichTextValue');
+    const v = this.sheet.valueAt(this.row - 1, this.col - 1);
+    return new FakeRichTextValue(isDate(v) ? v.toISOString() : String(v), this.sheet.format(this.row - 1, this.col - 1).link ?? null, []);
   }
 
   // Formats: a single value for the whole range, or a 2-D array of the range's size.
@@ -911,6 +1101,18 @@ export class FakeRange {
   setFontStyle(style: string | null): FakeRange {
     return this.setAll('setFontStyle', { fontStyle: style });
   }
+  setFontStyles(styles: Grid2<string | null>): FakeRange {
+    return this.setEach('setFontStyles', styles, 'fontStyle');
+  }
+  getFontStyles(): Array<Array<string | null>> {
+    return this.getEach('getFontStyles', 'fontStyle', 'normal') as Array<Array<string | null>>;
+  }
+  setFontSizes(sizes: Grid2<number>): FakeRange {
+    return this.setEach('setFontSizes', sizes, 'fontSize');
+  }
+  getFontSizes(): number[][] {
+    return this.getEach('getFontSizes', 'fontSize', 10) as number[][];
+  }
   setNote(note: string | null): FakeRange {
     return this.setAll('setNote', { note: note ?? '' });
   }
@@ -952,8 +1154,23 @@ export class FakeRange {
   setHorizontalAlignment(a: string | null): FakeRange {
     return this.setAll('setHorizontalAlignment', { horizontalAlignment: a });
   }
+  setHorizontalAlignments(alignments: Grid2<string | null>): FakeRange {
+    return this.setEach('setHorizontalAlignments', alignments, 'horizontalAlignment');
+  }
+  getHorizontalAlignments(): Array<Array<string | null>> {
+    return this.getEach('getHorizontalAlignments', 'horizontalAlignment', 'general') as Array<Array<string | null>>;
+  }
   setVerticalAlignment(a: string | null): FakeRange {
     return this.setAll('setVerticalAlignment', { verticalAlignment: a });
+  }
+  setVerticalAlignments(alignments: Grid2<string | null>): FakeRange {
+    return this.setEach('setVerticalAlignments', alignments, 'verticalAlignment');
+  }
+  getVerticalAlignments(): Array<Array<string | null>> {
+    return this.getEach('getVerticalAlignments', 'verticalAlignment', 'bottom') as Array<Array<string | null>>;
+  }
+  getWraps(): boolean[][] {
+    return this.getEach('getWraps', 'wrap', true) as boolean[][];
   }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
     return this.setAll('setDataValidation', { validation: rule });
@@ -1306,5 +1523,58 @@ export class FakeConditionalFormatRuleBuilder {
     if (!this.type) throw new Error('Exception: The conditional format rule has no condition.');
     if (this.ranges.length === 0) throw new Error('Exception: The conditional format rule must have at least one range.');
     return new FakeConditionalFormatRule(new FakeBooleanCondition(this.type, this.values, this.background, this.fontColor, this.bold), this.ranges);
+  }
+}
+
+/** A text with links (whole text, or runs by character offsets). */
+export class FakeRichTextValue {
+  constructor(
+    private readonly text: string,
+    private readonly link: string | null,
+    readonly runs: ReadonlyArray<{ start: number; end: number; url: string | null }>,
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  /** The link of the whole text (null when none, or when only part of the text is linked). */
+  getLinkUrl(start?: number, end?: number): string | null {
+    if (start === undefined) return this.link;
+    const run = this.runs.find((r) => r.start <= start && end !== undefined && end <= r.end);
+    return run?.url ?? (this.link && start >= 0 && end !== undefined && end <= this.text.length ? this.link : null);
+  }
+  copy(): FakeRichTextValueBuilder {
+    const b = new FakeRichTextValueBuilder().setText(this.text);
+    if (this.link) b.setLinkUrl(this.link);
+    for (const r of this.runs) if (r.url) b.setLinkUrl(r.start, r.end, r.url);
+    return b;
+  }
+}
+
+export class FakeRichTextValueBuilder {
+  private text = '';
+  private link: string | null = null;
+  private runs: Array<{ start: number; end: number; url: string | null }> = [];
+
+  setText(text: string): FakeRichTextValueBuilder {
+    this.text = String(text);
+    this.link = null;
+    this.runs = [];
+    return this;
+  }
+  /** setLinkUrl(url) for the whole text, or setLinkUrl(start, end, url) for part of it. */
+  setLinkUrl(a: string | number | null, b?: number, c?: string | null): FakeRichTextValueBuilder {
+    if (typeof a === 'number') {
+      if (b === undefined || a < 0 || b > this.text.length || a >= b) throw new Error('Exception: Invalid argument: the offsets are outside the text.');
+      this.runs.push({ start: a, end: b, url: c ?? null });
+    } else {
+      this.link = a;
+    }
+    return this;
+  }
+  setTextStyle(): FakeRichTextValueBuilder {
+    return this;
+  }
+  build(): FakeRichTextValue {
+    return new FakeRichTextValue(this.text, this.link, [...this.runs]);
   }
 }
