@@ -133,7 +133,7 @@ describe('feuille de route detectors', () => {
 });
 
 describe('practices catalogue', () => {
-  const guide = readFileSync('/work/shared/spec/guide-methodologique-drec.txt', 'utf8');
+  const guide = readFileSync(new URL('../fixtures/guide/guide-methodologique-drec.txt', import.meta.url), 'utf8');
   const toc = guide.slice(guide.indexOf('TABLE DES MATIÈRES'), guide.indexOf('1 MISE EN PLACE DES PERSONNES MOTEURS ET DES CONDITIONS FAVORABLES\n\nLes premières'));
   const norm = (s: string) => s.normalize('NFC').toUpperCase().replace(/\s+/g, ' ').replace(/' /g, "'");
 

@@ -19,7 +19,7 @@ import type { FicheAction, Jalon } from '../../src/domain/model/types';
 import type { Cell } from '../../src/domain/table/cell';
 import { addRows, at, day, model } from './helpers';
 
-const TET = '/work/shared/tet';
+const TET = new URL('../fixtures/tet', import.meta.url).pathname;
 const text = (v: ExcelJS.CellValue): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');

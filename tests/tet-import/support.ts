@@ -15,7 +15,7 @@ import { sampleFolder } from '../../src/node/paths';
 import { readXlsxBuffer } from '../../src/node/xlsx';
 import { classeurToBuffer } from '../../src/node/xlsx/classeur-export';
 
-export const TET = '/work/shared/tet';
+export const TET = new URL('../fixtures/tet', import.meta.url).pathname;
 export const ACCEPTE = `${TET}/import-plan-accepte.xlsx`;
 export const EXPORT_PLAN = `${TET}/export_plan_action.xlsx`;
 

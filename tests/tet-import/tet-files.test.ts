@@ -36,10 +36,10 @@ describe('import-tet: the layouts', () => {
   });
 
   it('refuses the published template modele-import-pa.xlsx and a sheet that is neither layout, in French', async () => {
-    const modele = lirePlanTet(await feuilles('/work/shared/tet/modele-import-pa.xlsx'));
+    const modele = lirePlanTet(await feuilles(new URL('../fixtures/tet/modele-import-pa.xlsx', import.meta.url).pathname));
     expect(modele.ok).toBe(false);
     if (!modele.ok) expect(modele.message).toMatch(/modèle publié par TeT/);
-    const eci = lirePlanTet(await feuilles('/work/shared/tet/export_eci.xlsx'));
+    const eci = lirePlanTet(await feuilles(new URL('../fixtures/tet/export_eci.xlsx', import.meta.url).pathname));
     expect(eci.ok).toBe(false);
     if (!eci.ok) expect(eci.message).toMatch(/^Aucune feuille de ce fichier n'est un plan d'actions de Territoires en Transitions/);
   });
