@@ -56,6 +56,8 @@ export interface DashboardPorts {
   readonly clock: ClockPort;
   readonly user?: UserPort;
   readonly renderer?: DashboardRendererPort;
+  /** False when the rebuild is part of another command that logs its own Journal row. */
+  readonly journal?: boolean;
 }
 
 /** The dashboard object, computed without writing (sidebar, documents). */
@@ -64,7 +66,7 @@ export function computeDashboard({ workbook, clock }: Pick<DashboardPorts, 'work
   return buildDashboard(input.model, input.scores, clock.now(), { lignesParOngletService: input.lignesParOngletService });
 }
 
-export function rebuildDashboard({ workbook, clock, user, renderer }: DashboardPorts): DashboardData {
+export function rebuildDashboard({ workbook, clock, user, renderer, journal: log = true }: DashboardPorts): DashboardData {
   const now = clock.now();
   const input = readSteeringInput(workbook);
   const data = buildDashboard(input.model, input.scores, now, { lignesParOngletService: input.lignesParOngletService });
@@ -74,7 +76,7 @@ export function rebuildDashboard({ workbook, clock, user, renderer }: DashboardP
   if (create) workbook.createSheet(TAB.tableauDeBord, create.index);
   workbook.write(TAB.tableauDeBord, 0, 0, values);
   renderer?.render(TAB.tableauDeBord, layout);
-  appendJournal(workbook, journal, {
+  if (log) appendJournal(workbook, journal, {
     date: now,
     utilisateur: user?.email() ?? '',
     commande: M.steer.commandeDashboard,

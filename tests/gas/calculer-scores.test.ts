@@ -30,6 +30,8 @@ describe('Calculer les scores (Apps Script)', () => {
       for (const [tab, count] of reads) expect(count, tab).toBeLessThanOrEqual(1);
       expect(env.calls.count('setValues', 'Référentiel')).toBe(1);
       expect(env.calls.count('setValues', 'Journal')).toBe(1);
+      // The scores part of the Tableau de bord follows, in one block.
+      expect(env.calls.count('setValues', 'Tableau de bord')).toBe(1);
       const after = env.calls.quietly(() => sheet.getDataRange().getValues());
       const faits = columnOf(after, 'Points faits');
       const id = columnOf(after, 'Identifiant');
