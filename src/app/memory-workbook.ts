@@ -3,7 +3,7 @@
  * as the working copy of the offline engine between reading and writing a file.
  * It records calls so tests can assert the cost contract.
  */
-import type { Grid } from '../domain/table/cell';
+import { pasteBlock, type Grid } from '../domain/table/cell';
 import type { SheetFormat } from '../domain/install/format';
 import type { FormatterPort, WorkbookPort } from './ports';
 import type { DashboardLayout } from '../domain/dashboard/layout';
@@ -45,14 +45,7 @@ export class MemoryWorkbook implements WorkbookPort, FormatterPort {
     this.calls.push({ op: 'write', sheet, rows: values.length, cols: values[0]?.length ?? 0 });
     const g = this.grids.get(sheet);
     if (!g) throw new Error(`No such sheet: ${sheet}`);
-    values.forEach((line, i) => {
-      while (g.length <= row + i) g.push([]);
-      const target = g[row + i];
-      line.forEach((v, j) => {
-        while (target.length <= col + j) target.push(null);
-        target[col + j] = v;
-      });
-    });
+    pasteBlock(g, row, col, values);
   }
 
   createSheet(name: string, index: number): void {

@@ -5,7 +5,7 @@
  * need the same tab. Valid for one command under the document lock only.
  */
 import type { WorkbookPort } from '../app/ports';
-import type { Grid } from '../domain/table/cell';
+import { pasteBlock, type Grid } from '../domain/table/cell';
 
 export class CachedWorkbook implements WorkbookPort {
   private names: string[] | null = null;
@@ -30,15 +30,7 @@ export class CachedWorkbook implements WorkbookPort {
   write(sheet: string, row: number, col: number, values: Grid): void {
     this.inner.write(sheet, row, col, values);
     const g = this.grids.get(sheet);
-    if (!g) return;
-    values.forEach((line, i) => {
-      while (g.length <= row + i) g.push([]);
-      const target = g[row + i];
-      line.forEach((v, j) => {
-        while (target.length <= col + j) target.push(null);
-        target[col + j] = v;
-      });
-    });
+    if (g) pasteBlock(g, row, col, values);
   }
 
   createSheet(name: string, index: number): void {

@@ -7,7 +7,7 @@
  */
 import type { ColumnSpec, KeyValueSectionSpec, SectionSpec, TabSpec, TableSectionSpec } from '../schema/types';
 import { SERVICE_TAB, TABS, isServiceTabName } from '../schema/tabs';
-import { cellText, isBlank, isBlankRow, type Cell, type Grid } from '../table/cell';
+import { cellText, isBlank, isBlankRow, pasteBlock, type Cell, type Grid } from '../table/cell';
 import { describe, locateTable, type LocatedTable } from '../table/locate';
 import { locateKeyValues } from '../table/key-value';
 import { FORMAT_ROWS_AHEAD, NUMBER_FORMATS, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from './format';
@@ -76,15 +76,7 @@ export function planInstall(sheetNames: readonly string[], existing: ExistingWor
 /** Applies a write to the simulated grid. */
 function apply(after: Map<string, Grid>, w: BlockWrite): void {
   const g = after.get(w.sheet) ?? [];
-  w.values.forEach((row, i) => {
-    const r = w.row + i;
-    while (g.length <= r) g.push([]);
-    row.forEach((v, j) => {
-      const line = g[r];
-      while (line.length <= w.col + j) line.push(null);
-      line[w.col + j] = v;
-    });
-  });
+  pasteBlock(g, w.row, w.col, w.values);
   after.set(w.sheet, g);
 }
 

@@ -4,6 +4,7 @@
  * day itself the item is still due today, not late. An item whose Statut is
  * `Fait` is never late; an item without Échéance never is either.
  */
+import type { Echeance } from '../dashboard/types';
 import type { Engagement, Jalon } from '../model/types';
 import { TAB } from '../schema/tabs';
 import { formatDateFr } from '../format';
@@ -26,17 +27,8 @@ export function colonneEnRetard(items: readonly AvecEcheance[], today: Date): Ma
   return new Map(items.map((i) => [i.rowNumber, estEnRetard(i, today) ? M.enRetard : null]));
 }
 
-export interface EcheanceItem {
-  readonly source: 'jalon' | 'engagement';
-  readonly onglet: string;
-  readonly ligne: number;
-  readonly libelle: string;
-  readonly reference: string | null;
-  readonly qui: string | null;
-  readonly echeance: string;
-  readonly echeanceLibelle: string;
-  readonly jours: number;
-}
+/** An overdue or upcoming milestone or commitment, as the dashboard shows it. */
+export type EcheanceItem = Echeance;
 
 function items(jalons: readonly Jalon[], engagements: readonly Engagement[]) {
   return [

@@ -1,17 +1,13 @@
 /** Output of `cap-circulaire score`: the JSON object of PRODUCT.md and a French text summary. */
 import { REFERENTIEL_MESSAGES as msg } from '../messages/referentiel';
-import type { ScoreResult } from './score';
+import type { LineScore, ScoreResult } from './score';
 import { getNode, NODES, ROOT } from './tree';
 
-export interface ScoreJsonLine {
-  readonly pointReferentiel: number;
-  readonly pointPotentiel: number;
-  readonly pointFait: number;
-  readonly pointProgramme: number;
-  readonly pointPasFait: number;
-  readonly pointNonRenseigne: number;
-  readonly concerne: boolean;
-}
+/** TeT's fields of a line, and only those, so the JSON compares line by line with the platform's. */
+export type ScoreJsonLine = Pick<
+  LineScore,
+  'pointReferentiel' | 'pointPotentiel' | 'pointFait' | 'pointProgramme' | 'pointPasFait' | 'pointNonRenseigne' | 'concerne'
+>;
 
 export interface ScoreJson {
   readonly referentiel: 'eci';

@@ -48,3 +48,15 @@ export function rectangular(grid: Grid, width?: number): Grid {
     return out;
   });
 }
+
+/** Pastes a block into a grid in place, growing it as needed (what a rectangular write does to a sheet). */
+export function pasteBlock(grid: Grid, row: number, col: number, values: Grid): void {
+  values.forEach((line, i) => {
+    while (grid.length <= row + i) grid.push([]);
+    const target = grid[row + i];
+    line.forEach((v, j) => {
+      while (target.length <= col + j) target.push(null);
+      target[col + j] = v;
+    });
+  });
+}
