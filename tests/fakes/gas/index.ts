@@ -22,6 +22,7 @@
  * their own file) through `createGasEnvironment({ extraGlobals })` or by
  * assigning to `env.globals` before creating the vm context.
  */
+import { FakeSheetsAdvanced } from './sheets-advanced';
 import vm from 'node:vm';
 import { GasCore, type FakeAuthMode, type GasUsersOptions } from './core';
 import { FakeCharts } from './charts';
@@ -44,6 +45,7 @@ export * from './core';
 export * from './spreadsheet';
 export * from './ui';
 export * from './services';
+export * from './sheets-advanced';
 
 export interface GasEnvironmentOptions extends GasUsersOptions {
   /** Tabs to create, in order, with their content from A1 (sheets are grown to hold it). */
@@ -105,6 +107,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   Object.assign(globals, {
     SpreadsheetApp: spreadsheetApp,
     Charts: new FakeCharts(),
+    Sheets: new FakeSheetsAdvanced(core, spreadsheetApp),
     LockService: locks,
     Session: session,
     PropertiesService: properties,
