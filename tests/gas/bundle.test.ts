@@ -153,7 +153,7 @@ describe('menu declaration', () => {
 });
 
 describe('manifest and clasp configuration', () => {
-  it('asks for the narrow scopes only and declares the Slides and Docs advanced services', () => {
+  it('asks for the narrow scopes only and declares the Slides, Docs and Sheets advanced services', () => {
     const manifest = JSON.parse(readFileSync(path.join(outDir, 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ timeZone: 'Europe/Paris', runtimeVersion: 'V8', exceptionLogging: 'STACKDRIVER' });
     expect(manifest.oauthScopes).toEqual([
@@ -165,6 +165,7 @@ describe('manifest and clasp configuration', () => {
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Slides', serviceId: 'slides', version: 'v1' },
       { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
     ]);
     expect(JSON.parse(readFileSync(path.join(root, '.clasp.json'), 'utf8'))).toEqual({ scriptId: 'REMPLACER_PAR_VOTRE_SCRIPT_ID', rootDir: 'dist' });
   });
