@@ -7,7 +7,9 @@ import type { Anomaly } from '../domain/anomaly';
 import { VALIDATION_MESSAGES as VM } from '../domain/messages/validation';
 import { memoSource } from '../domain/model/read';
 import { buildLastCheck, cellMarks, type LastCheck } from '../domain/validation/last-check';
-import { validateWorkbook } from '../domain/validation/validate';
+import { inWorkbookOrder, validateWorkbook } from '../domain/validation/validate';
+import { statutsFromModel } from '../domain/referentiel/workbook-scores';
+import { steeringAnomalies } from './steer';
 import type { CellMarkerPort, CheckStorePort, ClockPort, UserPort, WorkbookPort } from './ports';
 
 export interface CheckPublishPorts {
@@ -33,7 +35,12 @@ export interface ValidateResult {
 export function validate(ports: ValidatePorts): ValidateResult {
   const names = ports.workbook.sheetNames();
   const src = memoSource(names, (n) => ports.workbook.read(n));
-  const { anomalies } = validateWorkbook(src);
+  const checked = validateWorkbook(src);
+  // The référentiel entries the scores cannot use, and the steering checks (indicators, plan d'actions), are shown here too.
+  const anomalies = inWorkbookOrder(
+    [...checked.anomalies, ...statutsFromModel(checked.model.model).anomalies, ...steeringAnomalies({ model: checked.model.model, read: checked.model })],
+    names,
+  );
   const lastCheck = publishCheck(anomalies, names, ports, 'verifier');
   const blocking = lastCheck.bloquantes;
   const tabs = new Set(anomalies.map((a) => a.onglet)).size;

@@ -16,10 +16,10 @@ interface CellData {
 
 interface SpreadsheetResource {
   properties?: { title?: string };
-  sheets?: Array<{
+  sheets?: ReadonlyArray<{
     properties?: { title?: string; gridProperties?: { frozenRowCount?: number } };
-    data?: Array<{ startRow?: number; startColumn?: number; rowData?: Array<{ values?: CellData[] }> }>;
-    merges?: unknown[];
+    data?: ReadonlyArray<{ startRow?: number; startColumn?: number; rowData?: ReadonlyArray<{ values?: readonly CellData[] }> }>;
+    merges?: readonly unknown[];
   }>;
 }
 
