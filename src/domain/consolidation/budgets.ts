@@ -57,6 +57,20 @@ export function matchPlan(plans: readonly PlanLike[], reference: string): number
 }
 
 export function budgetsByPlan<P extends PlanLike>(actions: readonly ActionForBudget[], plans: readonly P[]): BudgetsByPlan<P> {
+  return budgetsByPlanOf(actions, AS_IS, plans);
+}
+
+/** How to read an action for budgetsByPlanOf. */
+export interface BudgetAccess<A> {
+  ref(a: A): string | null | undefined;
+  plans(a: A): readonly string[];
+  budget(a: A): number | null;
+}
+
+const AS_IS: BudgetAccess<ActionForBudget> = { ref: (a) => a.ref, plans: (a) => a.plans, budget: (a) => a.budget };
+
+/** budgetsByPlan over actions of any shape, read through `access` (no intermediate object per action). */
+export function budgetsByPlanOf<A, P extends PlanLike>(actions: readonly A[], access: BudgetAccess<A>, plans: readonly P[]): BudgetsByPlan<P> {
   const per = plans.map(() => ({ nbActions: 0, budget: 0, refs: [] as string[] }));
   const unknown = new Map<string, { libelle: string; nbActions: number; budget: number }>();
   const total = { nbActions: 0, budget: 0 };
@@ -68,33 +82,41 @@ export function budgetsByPlan<P extends PlanLike>(actions: readonly ActionForBud
     if (i === undefined) cache.set(ref, (i = matchPlan(plans, ref)));
     return i;
   };
-  for (const a of actions) {
-    const budget = typeof a.budget === 'number' && Number.isFinite(a.budget) ? a.budget : 0;
-    if (a.plans.length === 0) {
+  // The action that last counted in each plan: an action citing a plan twice counts once.
+  const countedBy = new Array<number>(plans.length).fill(-1);
+  for (let n = 0; n < actions.length; n++) {
+    const a = actions[n];
+    const amount = access.budget(a);
+    const budget = typeof amount === 'number' && Number.isFinite(amount) ? amount : 0;
+    const cited = access.plans(a);
+    if (cited.length === 0) {
       sansPlan.nbActions++;
       sansPlan.budget += budget;
       continue;
     }
-    const seen = new Set<number>();
-    const seenUnknown = new Set<string>();
-    for (const ref of a.plans) {
+    let attached = false;
+    let seenUnknown: Set<string> | null = null;
+    for (let r = 0; r < cited.length; r++) {
+      const ref = cited[r];
       const i = match(ref);
       if (i >= 0) {
-        if (seen.has(i)) continue;
-        seen.add(i);
+        if (countedBy[i] === n) continue;
+        countedBy[i] = n;
+        attached = true;
         per[i].nbActions++;
         per[i].budget += budget;
-        if (a.ref) per[i].refs.push(a.ref);
+        const actionRef = access.ref(a);
+        if (actionRef) per[i].refs.push(actionRef);
         continue;
       }
       const k = normalizeKey(ref);
-      if (k === '' || seenUnknown.has(k)) continue;
-      seenUnknown.add(k);
+      if (k === '' || seenUnknown?.has(k)) continue;
+      (seenUnknown ??= new Set()).add(k);
       const u = unknown.get(k) ?? unknown.set(k, { libelle: ref.trim(), nbActions: 0, budget: 0 }).get(k)!;
       u.nbActions++;
       u.budget += budget;
     }
-    if (seen.size > 0) {
+    if (attached) {
       total.nbActions++;
       total.budget += budget;
     } else {
@@ -119,6 +141,7 @@ export function actionsLieesParAfom(actions: ReadonlyArray<{ readonly ref: strin
   for (const id of afomIds) if (!byKey.has(normalizeKey(id))) byKey.set(normalizeKey(id), id);
   const out = new Map<string, string[]>(afomIds.map((id) => [id, []]));
   for (const a of actions) {
+    if (a.repondA.length === 0) continue;
     const seen = new Set<string>();
     for (const cited of a.repondA) {
       const id = byKey.get(normalizeKey(cited));

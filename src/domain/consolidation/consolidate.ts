@@ -49,8 +49,8 @@ import {
   type PreviousActionRow,
 } from './actions-tab';
 import { blockWrites, sameCell, setChange, type CellChanges } from './blocks';
-import { actionsLieesParAfom, budgetsByPlan, type BudgetsByPlan } from './budgets';
-import { allocateRefs, parseRef, refKey } from './refs';
+import { actionsLieesParAfom, budgetsByPlan, budgetsByPlanOf, type BudgetAccess, type BudgetsByPlan } from './budgets';
+import { allocateRefs, isRef, refKey, type NewRef } from './refs';
 import { bindServices, readRegistry, registryHighest, registryUpdate, type ServiceBinding } from './registry';
 
 /** The `consolidate --report` JSON (PRODUCT.md): field names and shape are a contract. */
@@ -123,6 +123,15 @@ export interface ConsolidationPlan {
 
 const ACTIONS_INDEX = TABS.findIndex((t) => t.name === TAB.actions);
 
+const NO_PLAN: readonly string[] = Object.freeze([]) as readonly string[];
+
+/** An action's plans and budget, as budgetsByPlan counts them. */
+const ACTION_BUDGET: BudgetAccess<ConsolidatedAction> = {
+  ref: (a) => a.ref,
+  plans: (a) => (Array.isArray(a.values.plans) ? (a.values.plans as string[]) : NO_PLAN),
+  budget: (a) => (typeof a.values.budget === 'number' ? a.values.budget : null),
+};
+
 export function planConsolidation(src: GridLookup): ConsolidationPlan {
   const anomalies: Anomaly[] = [];
   for (const t of lookAlikeServiceTabs(src.sheetNames)) {
@@ -135,46 +144,61 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
 
   const registry = readRegistry(src.grid(TAB.parametres));
   const bound = bindServices(
-    tabs.map((t) => ({ tab: t.tab, name: t.name, refs: t.rows.map((r) => r.ref).filter((r) => r !== '') })),
+    // A tab's Réf.s are read only for a tab whose registry row has no code yet.
+    tabs.map((t) => ({
+      tab: t.tab,
+      name: t.name,
+      get refs() {
+        return t.rows.map((r) => r.ref).filter((r) => r !== '');
+      },
+    })),
     registry,
     src.sheetNames,
   );
   const bindingOf = new Map<string, ServiceBinding>(bound.bindings.map((b) => [b.tab, b]));
 
   // Réf. allocation over every row of every service tab.
-  // Each service row is a site (ServiceRow has the fields of a RefSite).
-  const sites: ServiceRow[] = [];
-  const siteTabs: ServiceTabRead[] = [];
+  // Each service row is a site (ServiceRow has the fields of a RefSite); a tab's sites are consecutive.
+  let siteCount = 0;
+  for (const t of tabs) siteCount += t.rows.length;
+  const sites: ServiceRow[] = new Array(siteCount);
+  const siteTabs: ServiceTabRead[] = new Array(siteCount);
+  const firstSite = new Map<ServiceTabRead, number>();
+  let site = 0;
   for (const t of tabs) {
-    for (const r of t.rows) {
-      sites.push(r);
-      siteTabs.push(t);
+    firstSite.set(t, site);
+    for (let r = 0; r < t.rows.length; r++) {
+      sites[site] = t.rows[r];
+      siteTabs[site++] = t;
     }
   }
   const alloc = allocateRefs(sites, { refs: previous.rows.map((r) => r.refText).filter((r) => r !== ''), highest: registryHighest(registry) }, (site) => bindingOf.get(site.tab)!.code);
-  const newRefBySite = new Map(alloc.newRefs.map((n) => [n.site, n]));
-  const sitesOfTab = new Map<ServiceTabRead, number[]>();
-  siteTabs.forEach((tab, i) => (sitesOfTab.get(tab) ?? sitesOfTab.set(tab, []).get(tab)!).push(i));
+  const newRefAt: Array<NewRef | undefined> = new Array(sites.length);
+  for (const n of alloc.newRefs) newRefAt[n.site] = n;
 
   // Remarks on Réf.s: events (reported once) and persistent ones (also in the Anomalies cell).
   const events = new Map<ServiceRow, Anomaly[]>();
   const persistent = new Map<ServiceRow, Anomaly[]>();
   const push = (m: Map<ServiceRow, Anomaly[]>, r: ServiceRow, a: Anomaly) => (m.get(r) ?? m.set(r, []).get(r)!).push(a);
-  sites.forEach((row, i) => {
+  const refWhere = (i: number) => {
+    const row = sites[i];
     const tab = siteTabs[i];
     const refCol = tab.located?.columns.get('ref');
-    const where = { onglet: tab.tab, ligne: row.rowNumber, colonne: 'Réf.', cellule: refCol === undefined ? null : `${columnLetter(refCol)}${row.rowNumber}` };
+    return { onglet: tab.tab, ligne: row.rowNumber, colonne: 'Réf.', cellule: refCol === undefined ? null : `${columnLetter(refCol)}${row.rowNumber}` };
+  };
+  for (let i = 0; i < sites.length; i++) {
+    const row = sites[i];
     if (row.refOnly) {
-      push(persistent, row, anomaly({ ...where, message: M.refOnly(row.ref), bloquante: false, code: 'ref-seule' }));
-      return;
+      push(persistent, row, anomaly({ ...refWhere(i), message: M.refOnly(row.ref), bloquante: false, code: 'ref-seule' }));
+      continue;
     }
-    const n = newRefBySite.get(i);
+    const n = newRefAt[i];
     if (n?.reason === 'doublon') {
-      push(events, row, anomaly({ ...where, message: M.refDuplicateAssigned(row.ref, n.keeper!.tab, n.keeper!.rowNumber, n.ref), bloquante: false, code: 'ref-en-double' }));
-    } else if (row.ref !== '' && !parseRef(row.ref)) {
-      push(persistent, row, anomaly({ ...where, message: M.refNonStandard(row.ref), bloquante: false, code: 'ref-non-standard' }));
+      push(events, row, anomaly({ ...refWhere(i), message: M.refDuplicateAssigned(row.ref, n.keeper!.tab, n.keeper!.rowNumber, n.ref), bloquante: false, code: 'ref-en-double' }));
+    } else if (row.ref !== '' && !isRef(row.ref)) {
+      push(persistent, row, anomaly({ ...refWhere(i), message: M.refNonStandard(row.ref), bloquante: false, code: 'ref-non-standard' }));
     }
-  });
+  }
 
   // Service tabs: the Réf. column only.
   const writes: BlockWrite[] = [];
@@ -189,50 +213,68 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
       setChange(changes, t.located.headerRow, refCol, SERVICE_COLUMNS[0].header);
       tabEvents.set(t.tab, [anomaly({ onglet: t.tab, ligne: t.located.headerRow + 1, colonne: 'Réf.', cellule: `${columnLetter(refCol)}${t.located.headerRow + 1}`, message: M.refColumnAdded(columnLetter(refCol)), bloquante: false, code: 'colonne-ref-ajoutee' })]);
     }
-    for (const i of sitesOfTab.get(t) ?? []) {
-      const n = newRefBySite.get(i);
+    const first = firstSite.get(t)!;
+    for (let i = first; i < first + t.rows.length; i++) {
+      const n = newRefAt[i];
       if (n) setChange(changes, sites[i].rowNumber - 1, refCol, n.ref);
     }
-    tabWrites.push(...blockWrites(t.tab, t.grid, changes, { ownedCols: [refCol], splitRows: !t.located.columns.has('ref') ? false : true }));
+    for (const w of blockWrites(t.tab, t.grid, changes, { ownedCols: [refCol], splitRows: !t.located.columns.has('ref') ? false : true })) tabWrites.push(w);
   }
 
   // Actions, rebuilt: the annotations of the previous Actions go back by Réf.
+  // (The Réf. keys are needed only when the previous Actions has rows.)
   const currentKeys = new Set<string>();
-  sites.forEach((row, i) => {
-    if (!row.refOnly) currentKeys.add(refKey(alloc.refs[i]));
-  });
+  const siteKeys: string[] = new Array(sites.length);
+  const keyed = previous.rows.length > 0;
+  let actionCount = 0;
+  for (let i = 0; i < sites.length; i++) {
+    if (sites[i].refOnly) continue;
+    actionCount++;
+    if (!keyed) continue;
+    const key = refKey(alloc.refs[i]);
+    siteKeys[i] = key;
+    currentKeys.add(key);
+  }
   const carried = carryAnnotations(previous.rows, previous.layout, currentKeys);
   const layout = previous.layout;
   const columns = lineColumns(layout);
-  const actions: ConsolidatedAction[] = [];
-  const block: Grid = [layout.header.slice()];
+  const actions: ConsolidatedAction[] = new Array(actionCount);
+  // The block, filled in place: header, one line per action, then the orphans area and the clearing rows.
+  const block: Grid = new Array(1 + actionCount);
+  block[0] = layout.header.slice();
   const noLead: Record<string, Cell> = Object.freeze(Object.fromEntries(LEAD_COLUMNS.map((c) => [c.key, null]))) as Record<string, Cell>;
-  sites.forEach((row, i) => {
-    if (row.refOnly) return;
-    const tab = siteTabs[i];
+  const annotated = carried.annotations.size > 0;
+  let done = 0;
+  for (const tab of tabs) {
     const b = bindingOf.get(tab.tab)!;
-    const ref = alloc.refs[i];
-    const ann = carried.annotations.get(refKey(ref));
-    let lead = noLead;
-    if (ann) {
-      lead = {};
-      for (const c of LEAD_COLUMNS) lead[c.key] = canonicalLead(c.key, ann.lead[c.key] ?? null, lookups.afomIds);
+    const first = firstSite.get(tab)!;
+    const cellsAt = serviceColumnsOf(columns, tab);
+    for (let i = first; i < first + tab.rows.length; i++) {
+      const row = sites[i];
+      if (row.refOnly) continue;
+      const ref = alloc.refs[i];
+      const ann = annotated ? carried.annotations.get(siteKeys[i]) : undefined;
+      let lead = noLead;
+      if (ann) {
+        lead = {};
+        for (const c of LEAD_COLUMNS) lead[c.key] = canonicalLead(c.key, ann.lead[c.key] ?? null, lookups.afomIds);
+      }
+      const extraAnomalies = persistent.get(row);
+      const action: ConsolidatedAction = {
+        ref,
+        service: b.service,
+        code: b.code,
+        onglet: tab.tab,
+        ligne: row.rowNumber,
+        origine: M.origine(tab.tab, row.rowNumber),
+        values: row.values,
+        lead,
+        anomalies: extraAnomalies ? [...row.anomalies, ...extraAnomalies] : row.anomalies,
+      };
+      actions[done] = action;
+      block[++done] = actionLine(columns, action, tab.grid[row.rowNumber - 1] ?? [], cellsAt, ann?.extra ?? null, lead === noLead);
     }
-    const extraAnomalies = persistent.get(row);
-    const action: ConsolidatedAction = {
-      ref,
-      service: b.service,
-      code: b.code,
-      onglet: tab.tab,
-      ligne: row.rowNumber,
-      origine: M.origine(tab.tab, row.rowNumber),
-      values: row.values,
-      lead,
-      anomalies: extraAnomalies ? [...row.anomalies, ...extraAnomalies] : row.anomalies,
-    };
-    actions.push(action);
-    block.push(actionLine(layout, columns, action, row.raw, ann?.extra ?? null));
-  });
+  }
   const orphans: OrphanRow[] = [];
   if (carried.orphans.length > 0) {
     block.push(new Array(layout.width).fill(null));
@@ -246,19 +288,20 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
     }
   }
   const height = Math.max(block.length, previous.height - previous.headerRow);
-  while (block.length < height) block.push(new Array(layout.width).fill(null));
+  while (block.length < height) block.push(columns.blank.slice());
   const actionsWrite: BlockWrite = { sheet: TAB.actions, row: previous.headerRow, col: 0, values: block };
   const actionsGrid = src.grid(TAB.actions);
   const actionsChanged = !previous.exists || !sameRegion(actionsGrid ?? [], actionsWrite);
 
   // Derived figures.
   const doneActions = actions;
-  const budgets = budgetsByPlan(
-    doneActions.map((a) => ({ ref: a.ref, plans: Array.isArray(a.values.plans) ? (a.values.plans as string[]) : [], budget: typeof a.values.budget === 'number' ? a.values.budget : null })),
-    lookups.plans,
-  );
+  const budgets = budgetsByPlanOf(doneActions, ACTION_BUDGET, lookups.plans);
+  // Only annotated actions can answer an AFOM item (« Répond à » is a lead column).
   const liees = lookups.afomIds
-    ? actionsLieesParAfom(doneActions.map((a) => ({ ref: a.ref, repondA: splitMulti(a.lead.repondA ?? null) })), lookups.afomIds)
+    ? actionsLieesParAfom(
+        doneActions.filter((a) => a.lead !== noLead).map((a) => ({ ref: a.ref, repondA: splitMulti(a.lead.repondA ?? null) })),
+        lookups.afomIds,
+      )
     : new Map<string, string[]>();
 
   // Registry: after allocation, so the highest numbers include the new ones.
@@ -268,10 +311,19 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
   writes.push(...plansWrites(src, budgets), ...afomWrites(src, liees));
 
   // Anomalies in workbook order.
+  const append = (list: readonly Anomaly[] | undefined) => {
+    if (list) for (let i = 0; i < list.length; i++) anomalies.push(list[i]);
+  };
   for (const t of tabs) {
     const tabLevel = t.tabAnomalies.filter((a) => !(a.code === 'colonne-ref-absente' && tabEvents.has(t.tab)));
-    anomalies.push(...tabLevel, ...(tabEvents.get(t.tab) ?? []));
-    for (const r of t.rows) anomalies.push(...r.anomalies, ...(persistent.get(r) ?? []), ...(events.get(r) ?? []));
+    append(tabLevel);
+    append(tabEvents.get(t.tab));
+    for (let i = 0; i < t.rows.length; i++) {
+      const r = t.rows[i];
+      append(r.anomalies);
+      append(persistent.get(r));
+      append(events.get(r));
+    }
   }
   anomalies.push(...bound.anomalies, ...reg.anomalies);
 
@@ -284,7 +336,7 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
     newRefs: alloc.newRefs.map((n) => ({ onglet: sites[n.site].tab, ligne: sites[n.site].rowNumber, ref: n.ref, raison: n.reason })),
     registered: reg.added,
     anomalies,
-    services: tabs.map((t) => ({ onglet: t.tab, lignes: t.rows.filter((r) => !r.refOnly).length })),
+    services: tabs.map((t) => ({ onglet: t.tab, lignes: countActions(t) })),
     budgets,
     actionsLiees: liees,
     actionsBlock: block,
@@ -306,11 +358,18 @@ function refused(message: string, tabs: readonly ServiceTabRead[], lookups: Look
     newRefs: [],
     registered: [],
     anomalies,
-    services: tabs.map((t) => ({ onglet: t.tab, lignes: t.rows.filter((r) => !r.refOnly).length })),
+    services: tabs.map((t) => ({ onglet: t.tab, lignes: countActions(t) })),
     budgets: budgetsByPlan([], lookups.plans),
     actionsLiees: new Map(),
     actionsBlock: [],
   };
+}
+
+/** Rows of a tab that are actions (not holding only a Réf.). */
+function countActions(t: ServiceTabRead): number {
+  let n = 0;
+  for (let i = 0; i < t.rows.length; i++) if (!t.rows[i].refOnly) n++;
+  return n;
 }
 
 /** The first column right of the header's last cell that is blank in every row from the header down. */
@@ -380,31 +439,58 @@ function orphanReason(row: PreviousActionRow, current: ReadonlySet<string>): Orp
   return row.key !== '' ? 'retiree' : 'sans-ref';
 }
 
-/** A service value as written into Actions: canonical when read, else the cell as typed (nothing lost). */
-function serviceCell(spec: ColumnSpec, values: Readonly<Record<string, ParsedValue>>, raw: Readonly<Record<string, Cell>>): Cell {
-  const cell = raw[spec.key] ?? null;
-  if (isEmptyCell(cell)) return null;
-  const v = values[spec.key];
+/** How a service column's value is written into Actions (decided once per column). */
+const Kind = { Multi: 0, Date: 1, Number: 2, List: 3, AsTyped: 4 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+function kindOf(spec: ColumnSpec): Kind {
   switch (spec.type) {
     case 'multilist':
-      return Array.isArray(v) && v.length > 0 ? v.join(', ') : cell;
+      return Kind.Multi;
     case 'date':
-      return v instanceof Date ? v : cell;
+      return Kind.Date;
     case 'money':
     case 'number':
     case 'integer':
     case 'percent':
     case 'year':
-      return typeof v === 'number' ? v : cell;
+      return Kind.Number;
     case 'list':
-      return typeof v === 'string' && v !== '' ? v : cell;
+      return Kind.List;
     default:
-      return cell;
+      return Kind.AsTyped;
+  }
+}
+
+/**
+ * A service value as written into Actions: canonical when read, else the
+ * cell as typed (nothing lost). `cell` is the row's cell (its `raw` value).
+ */
+function serviceCell(cell: Cell, key: string, kind: Kind, values: Readonly<Record<string, ParsedValue>>): Cell {
+  if (isEmptyCell(cell)) return null;
+  if (kind === Kind.AsTyped) return cell;
+  const v = values[key];
+  switch (kind) {
+    case Kind.Multi:
+      if (!Array.isArray(v) || v.length === 0) return cell;
+      // One value: itself (what join would give, without a new string).
+      return v.length === 1 && typeof v[0] === 'string' ? v[0] : v.join(', ');
+    case Kind.Date:
+      return v instanceof Date ? v : cell;
+    case Kind.Number:
+      return typeof v === 'number' ? v : cell;
+    case Kind.List:
+      return typeof v === 'string' && v !== '' ? v : cell;
   }
 }
 
 interface LineColumns {
-  readonly service: ReadonlyArray<readonly [ColumnSpec, number]>;
+  /** A line of blanks over the layout's width (copied for each line: quicker than filling a new array). */
+  readonly blank: readonly Cell[];
+  /** Service columns (Réf. excepted): key, how the value is written, column in Actions. */
+  readonly serviceKeys: readonly string[];
+  readonly serviceKinds: readonly Kind[];
+  readonly serviceAt: readonly number[];
   readonly lead: ReadonlyArray<readonly [string, number]>;
   readonly ref: number;
   readonly serviceName: number;
@@ -415,8 +501,12 @@ interface LineColumns {
 /** Column of each value of an action line, resolved once. */
 function lineColumns(layout: ActionsLayout): LineColumns {
   const at = (key: string) => layout.index.get(key)!;
+  const service = SERVICE_COLUMNS.filter((c) => c.key !== 'ref');
   return {
-    service: SERVICE_COLUMNS.filter((c) => c.key !== 'ref').map((c) => [c, at(c.key)] as const),
+    blank: new Array<Cell>(layout.width).fill(null),
+    serviceKeys: service.map((c) => c.key),
+    serviceKinds: service.map(kindOf),
+    serviceAt: service.map((c) => at(c.key)),
     lead: LEAD_COLUMNS.map((c) => [c.key, at(c.key)] as const),
     ref: at('ref'),
     serviceName: at('service'),
@@ -425,14 +515,29 @@ function lineColumns(layout: ActionsLayout): LineColumns {
   };
 }
 
-function actionLine(layout: ActionsLayout, cols: LineColumns, a: ConsolidatedAction, raw: Readonly<Record<string, Cell>>, extra: ReadonlyMap<number, Cell> | null): Cell[] {
-  const line: Cell[] = new Array(layout.width).fill(null);
-  for (const [spec, c] of cols.service) line[c] = serviceCell(spec, a.values, raw);
+/** Column of each service column (`serviceKeys` order) in a service tab; -1 when the tab lacks it. */
+function serviceColumnsOf(cols: LineColumns, tab: ServiceTabRead): number[] {
+  return cols.serviceKeys.map((k) => tab.located?.columns.get(k) ?? -1);
+}
+
+/**
+ * One line of Actions. `cells` is the action's row of its service tab and
+ * `cellsAt` the tab's columns (a row's `raw` record, read by index).
+ * `blankLead`: the action has no annotation (its lead cells stay blank).
+ */
+function actionLine(cols: LineColumns, a: ConsolidatedAction, cells: readonly Cell[], cellsAt: readonly number[], extra: ReadonlyMap<number, Cell> | null, blankLead: boolean): Cell[] {
+  const line: Cell[] = cols.blank.slice();
+  const { serviceKeys, serviceKinds, serviceAt } = cols;
+  for (let k = 0; k < serviceKeys.length; k++) {
+    const at = cellsAt[k];
+    const cell = at < 0 ? null : (cells[at] ?? null);
+    line[serviceAt[k]] = serviceCell(cell, serviceKeys[k], serviceKinds[k], a.values);
+  }
   line[cols.ref] = a.ref;
   line[cols.serviceName] = a.service;
   line[cols.origine] = a.origine;
   line[cols.anomalies] = a.anomalies.length === 0 ? null : a.anomalies.length === 1 ? a.anomalies[0].message : a.anomalies.map((x) => x.message).join('\n');
-  for (const [key, c] of cols.lead) line[c] = a.lead[key] ?? null;
+  if (!blankLead) for (const [key, c] of cols.lead) line[c] = a.lead[key] ?? null;
   if (extra) for (const [c, v] of extra) line[c] = v;
   return line;
 }

@@ -26,8 +26,23 @@ export function refKey(s: string): string {
 }
 
 export function parseRef(s: string): ParsedRef | null {
-  const m = REF.exec(refKey(s));
+  return parseRefKey(refKey(s));
+}
+
+/** `parseRef` of a comparison key (`refKey`'s result). */
+function parseRefKey(key: string): ParsedRef | null {
+  if (CANONICAL.test(key)) {
+    // The usual form, `DEC-012`: the code is before the only dash.
+    const dash = key.indexOf('-');
+    return { code: key.slice(0, dash), n: Number(key.slice(dash + 1)) };
+  }
+  const m = REF.exec(key);
   return m ? { code: m[1], n: Number(m[2]) } : null;
+}
+
+/** Whether `s` is a Réf. (`parseRef(s) !== null`), without building its parts. */
+export function isRef(s: string): boolean {
+  return CANONICAL.test(s) || REF.test(refKey(s));
 }
 
 export function formatRef(code: string, n: number): string {
@@ -75,53 +90,102 @@ export function allocateRefs(
     const p = parseRef(r);
     if (p) see(p.code, p.n);
   }
-  const parsed = sites.map((s) => (s.ref === '' ? null : parseRef(s.ref)));
-  for (const p of parsed) if (p) see(p.code, p.n);
+  // Per site: comparison key ('' for blank Réf.s and rows holding only a Réf.), and the Réf.'s code when it parses.
+  const count = sites.length;
+  const keys: string[] = new Array(count);
+  const parsedCode: Array<string | null> = new Array(count);
+  // Consecutive Réf.s of the usual form mostly share their code: its highest number is kept aside meanwhile.
+  let runCode: string | null = null;
+  let runMax = 0;
+  for (let i = 0; i < count; i++) {
+    const s = sites[i];
+    if (s.ref === '') {
+      keys[i] = '';
+      parsedCode[i] = null;
+      continue;
+    }
+    let k: string;
+    let code: string | null;
+    if (CANONICAL.test(s.ref)) {
+      // The usual form, `DEC-012`: its own key; the code is before the only dash, the number after.
+      k = s.ref;
+      const dash = k.indexOf('-');
+      let n = 0;
+      for (let j = dash + 1; j < k.length; j++) n = n * 10 + (k.charCodeAt(j) - 48);
+      if (runCode !== null && dash === runCode.length && k.startsWith(runCode)) {
+        if (n > runMax) runMax = n;
+      } else {
+        if (runCode !== null) see(runCode, runMax);
+        runCode = k.slice(0, dash);
+        runMax = n;
+        see(runCode, n);
+      }
+      code = runCode;
+    } else {
+      k = refKey(s.ref);
+      const p = parseRefKey(k);
+      code = p ? p.code : null;
+      if (p) see(p.code, p.n);
+    }
+    parsedCode[i] = code;
+    keys[i] = s.refOnly ? '' : k;
+  }
+  if (runCode !== null) see(runCode, runMax);
 
-  // Keeper of each Réf. among real rows.
-  const groups = new Map<string, number[]>();
-  const keys = sites.map((s) => (s.refOnly || s.ref === '' ? '' : refKey(s.ref)));
-  sites.forEach((s, i) => {
-    if (s.refOnly || s.ref === '') return;
+  // Keeper of each Réf. among real rows: the first row of a key, unless the key is found on several rows.
+  const firstOf = new Map<string, number>();
+  let copies: Map<string, number[]> | null = null;
+  for (let i = 0; i < count; i++) {
     const k = keys[i];
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  });
+    if (k === '') continue;
+    const first = firstOf.get(k);
+    if (first === undefined) {
+      firstOf.set(k, i);
+      continue;
+    }
+    copies ??= new Map();
+    const list = copies.get(k);
+    if (list) list.push(i);
+    else copies.set(k, [first, i]);
+  }
   const keeperOf = new Map<string, number>();
-  for (const [k, list] of groups) {
-    const own = list.length === 1 ? list[0] : list.find((i) => parsed[i]?.code === codeOf(sites[i]).toUpperCase());
-    keeperOf.set(k, own ?? list[0]);
+  if (copies) {
+    for (const [k, list] of copies) {
+      const own = list.find((i) => parsedCode[i] === codeOf(sites[i]).toUpperCase());
+      keeperOf.set(k, own ?? list[0]);
+    }
   }
 
-  const refs: string[] = [];
+  const refs: string[] = new Array(count);
   const newRefs: NewRef[] = [];
-  sites.forEach((s, i) => {
-    if (s.refOnly) {
-      refs.push(s.ref);
-      return;
-    }
+  const next = (s: RefSite): string => {
     const code = codeOf(s).toUpperCase();
-    if (s.ref === '') {
-      const n = (highest.get(code) ?? 0) + 1;
-      highest.set(code, n);
-      const ref = formatRef(code, n);
-      refs.push(ref);
-      newRefs.push({ site: i, ref, reason: 'manquante' });
-      return;
-    }
-    const keeper = keeperOf.get(keys[i])!;
-    if (keeper === i) {
-      refs.push(parsed[i] ? keys[i] : s.ref);
-      return;
-    }
     const n = (highest.get(code) ?? 0) + 1;
     highest.set(code, n);
-    const ref = formatRef(code, n);
-    refs.push(ref);
+    return formatRef(code, n);
+  };
+  for (let i = 0; i < count; i++) {
+    const s = sites[i];
+    if (s.refOnly) {
+      refs[i] = s.ref;
+      continue;
+    }
+    if (s.ref === '') {
+      const ref = next(s);
+      refs[i] = ref;
+      newRefs.push({ site: i, ref, reason: 'manquante' });
+      continue;
+    }
+    const keeper = keeperOf.size === 0 ? i : (keeperOf.get(keys[i]) ?? i);
+    if (keeper === i) {
+      refs[i] = parsedCode[i] !== null ? keys[i] : s.ref;
+      continue;
+    }
+    const ref = next(s);
+    refs[i] = ref;
     const k = sites[keeper];
     newRefs.push({ site: i, ref, reason: 'doublon', keeper: { tab: k.tab, rowNumber: k.rowNumber, ref: k.ref } });
-  });
+  }
   return { refs, newRefs, highest };
 }
 

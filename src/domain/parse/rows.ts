@@ -81,13 +81,37 @@ export function sectionEnd(grid: Grid, located: LocatedTable): number {
 }
 
 export function parseTable(tab: string, grid: Grid, section: TableSectionSpec, opts: ParseOptions = {}): ParsedTable {
+  const { located, anomalies } = locateSection(tab, grid, section, opts);
+  if (!located) return { tab, located: null, rows: [], anomalies };
+  const rows: ParsedRow[] = [];
+  const keys = [...located.columns.keys()];
+  const indexes = [...located.columns.values()];
+  const rawTemplate = recordTemplate(keys);
+  forEachParsedRow(tab, grid, located, opts, (rowNumber, values, rowAnomalies, line) => {
+    // The row's own cells, as tableRows gives them.
+    const raw: Record<string, Cell> = { ...rawTemplate };
+    for (let k = 0; k < keys.length; k++) raw[keys[k]] = line[indexes[k]] ?? null;
+    rows.push({ rowNumber, values, raw, anomalies: rowAnomalies });
+    for (let i = 0; i < rowAnomalies.length; i++) anomalies.push(rowAnomalies[i]);
+  });
+  return { tab, located, rows, anomalies };
+}
+
+/** The located table and the tab's own anomalies (header not found, required column missing, duplicate header). */
+export interface LocatedSection {
+  readonly located: LocatedTable | null;
+  readonly anomalies: Anomaly[];
+}
+
+/** `parseTable`'s first half: where the table is, and what is wrong with its header. */
+export function locateSection(tab: string, grid: Grid, section: TableSectionSpec, opts: ParseOptions = {}): LocatedSection {
   const located = locateTable(grid, section);
   const anomalies: Anomaly[] = [];
   if (!located) {
     if (opts.requireHeader !== false && grid.some((r) => r.some((c) => !isBlank(c)))) {
       anomalies.push(anomaly({ onglet: tab, ligne: null, colonne: null, message: M.headerNotFound(tab, section.columns[0].header), bloquante: true, code: 'entete-introuvable' }));
     }
-    return { tab, located: null, rows: [], anomalies };
+    return { located: null, anomalies };
   }
   for (const c of located.missing) {
     if (c.required) {
@@ -97,71 +121,117 @@ export function parseTable(tab: string, grid: Grid, section: TableSectionSpec, o
   for (const d of located.duplicates) {
     anomalies.push(anomaly({ onglet: tab, ligne: located.headerRow + 1, colonne: d.header, cellule: `${columnLetter(d.index)}${located.headerRow + 1}`, message: M.duplicateColumn(d.header), bloquante: false, code: 'colonne-en-double' }));
   }
-  const rows: ParsedRow[] = [];
+  return { located, anomalies };
+}
+
+/**
+ * Receives each non-blank row of a table: its typed values by column key (a
+ * fresh object the receiver may keep), its anomalies (a fresh array, or a
+ * shared frozen empty one when there is none) and its line of the grid (the
+ * row's own cells are at `located.columns`).
+ */
+export type ParsedRowSink = (rowNumber: number, values: Record<string, ParsedValue>, anomalies: readonly Anomaly[], line: readonly Cell[]) => void;
+
+/**
+ * `parseTable`'s second half, row by row, without building ParsedRow objects
+ * nor records of the cells (readers that turn each row into their own record
+ * keep one object per row, not three).
+ */
+export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable, opts: ParseOptions, onRow: ParsedRowSink): void {
   const end = sectionEnd(grid, located);
-  const plan = columnPlan(section, located, opts);
-  const own = [...located.columns.entries()];
+  const plan = columnPlan(located.section, located, opts);
+  const indexes = [...located.columns.values()];
+  const width = indexes.length;
+  const valuesTemplate = recordTemplate(plan.map((c) => c.key));
   for (let r = located.dataStart; r < end; r++) {
     const line = grid[r];
     if (!line) continue;
-    // The row's own cells (as tableRows gives them); a row of blanks is skipped.
-    const cells: Record<string, Cell> = {};
+    // A row whose own cells are all blank is skipped.
     let blank = true;
-    for (let k = 0; k < own.length; k++) {
-      const v = line[own[k][1]] ?? null;
-      cells[own[k][0]] = v;
-      if (blank && !isEmptyCell(v)) blank = false;
-    }
+    for (let k = 0; k < width && blank; k++) blank = isEmptyCell(line[indexes[k]] ?? null);
     if (blank) continue;
-    const parsed = parseRowWith(tab, r + 1, cells, plan, opts.lists);
-    rows.push(parsed);
-    for (const a of parsed.anomalies) anomalies.push(a);
+    const rowNumber = r + 1;
+    const values: Record<string, ParsedValue> = { ...valuesTemplate };
+    const anomalies = parseCells(tab, rowNumber, line, values, plan, opts.lists);
+    onRow(rowNumber, values, anomalies, line);
   }
-  return { tab, located, rows, anomalies };
+}
+
+/**
+ * A record of these keys, all null, to copy (`{ ...template }`) for each row
+ * and then fill. Same keys in the same order as a record filled key by key,
+ * but built in one step with room for every key (JSON.parse lays its objects
+ * out so, and copies keep that layout), where filling `{}` key by key grows
+ * its storage several times: that growth was half of what parsing allocated.
+ */
+function recordTemplate(keys: readonly string[]): Record<string, null> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, null>;
 }
 
 interface PlannedColumn {
   readonly spec: ColumnSpec;
+  readonly key: string;
   /** 0-based column, undefined when the column is missing. */
   readonly idx: number | undefined;
+  /** Its letter (`C`), for the anomalies' cell references. */
+  readonly letter: string;
   readonly skip: boolean;
-  readonly emptyValue: ParsedValue;
+  /** Multi-valued: an empty cell reads as [] (a fresh array per row). */
+  readonly multi: boolean;
 }
 
 /** What parseRow decides per column, decided once per table. */
 function columnPlan(section: TableSectionSpec, located: LocatedTable, opts: ParseOptions): PlannedColumn[] {
-  return section.columns.map((spec) => ({
-    spec,
-    idx: located.columns.get(spec.key),
-    skip: opts.skipRoles?.includes(spec.role ?? 'input') ?? false,
-    emptyValue: spec.type === 'multilist' || spec.type === 'emails' ? [] : null,
-  }));
+  return section.columns.map((spec) => {
+    const idx = located.columns.get(spec.key);
+    return {
+      spec,
+      key: spec.key,
+      idx,
+      letter: idx === undefined ? '' : columnLetter(idx),
+      skip: opts.skipRoles?.includes(spec.role ?? 'input') ?? false,
+      multi: isMulti(spec),
+    };
+  });
 }
+
+const isMulti = (spec: ColumnSpec): boolean => spec.type === 'multilist' || spec.type === 'emails';
 
 /** Shared by the rows without anomaly (never pushed into: ParsedRow.anomalies is read-only). */
 const NO_ANOMALY: Anomaly[] = Object.freeze([]) as unknown as Anomaly[];
 
-function parseRowWith(tab: string, rowNumber: number, cells: Readonly<Record<string, Cell>>, plan: readonly PlannedColumn[], lists: ListResolver | undefined): ParsedRow {
-  const values: Record<string, ParsedValue> = {};
+/**
+ * Parses a row's cells into `values` (by key) and returns its anomalies.
+ * Cells are read from the grid's line, or from the cells by key (parseRow).
+ */
+function parseCells(tab: string, rowNumber: number, line: readonly Cell[] | null, values: Record<string, ParsedValue>, plan: readonly PlannedColumn[], lists: ListResolver | undefined, cells?: Readonly<Record<string, Cell>>): Anomaly[] {
   let anomalies = NO_ANOMALY;
   for (let i = 0; i < plan.length; i++) {
-    const { spec, idx, skip, emptyValue } = plan[i];
+    const col = plan[i];
+    const idx = col.idx;
     if (idx === undefined) {
-      values[spec.key] = emptyValue === null ? null : [];
+      values[col.key] = col.multi ? [] : null;
       continue;
     }
-    const v = cells[spec.key] ?? null;
-    if (skip) {
-      values[spec.key] = isBlank(v) ? null : (v as ParsedValue);
+    const v = (line ? line[idx] : cells![col.key]) ?? null;
+    if (col.skip) {
+      values[col.key] = isBlank(v) ? null : (v as ParsedValue);
       continue;
     }
-    if (SCRATCH.length > 0) SCRATCH.length = 0;
-    values[spec.key] = parseValue(v, spec, lists, SCRATCH);
+    values[col.key] = parseValue(v, col.spec, lists, SCRATCH);
+    if (SCRATCH.length === 0) continue;
     for (const p of SCRATCH) {
       if (anomalies === NO_ANOMALY) anomalies = [];
-      anomalies.push(anomaly({ onglet: tab, ligne: rowNumber, colonne: spec.header, cellule: `${columnLetter(idx)}${rowNumber}`, ...p }));
+      anomalies.push(anomaly({ onglet: tab, ligne: rowNumber, colonne: col.spec.header, cellule: `${col.letter}${rowNumber}`, ...p }));
     }
+    SCRATCH.length = 0;
   }
+  return anomalies;
+}
+
+function parseRowWith(tab: string, rowNumber: number, cells: Readonly<Record<string, Cell>>, plan: readonly PlannedColumn[], lists: ListResolver | undefined): ParsedRow {
+  const values: Record<string, ParsedValue> = {};
+  const anomalies = parseCells(tab, rowNumber, null, values, plan, lists, cells);
   return { rowNumber, values, raw: cells, anomalies };
 }
 
@@ -216,14 +286,13 @@ function take(r: Read<ParsedValue>, spec: ColumnSpec, bloquante: boolean, code: 
 
 /** The typed value of a cell; its problems pushed into `problems` (no allocation when there is none). */
 function parseValue(v: Cell, spec: ColumnSpec, lists: ListResolver | undefined, problems: CellProblem[]): ParsedValue {
-  const empty = spec.type === 'multilist' || spec.type === 'emails' ? [] : null;
   if (isEmptyCell(v)) {
     if (spec.required) problems.push({ message: M.required(spec.header), bloquante: true, code: 'obligatoire' });
-    return empty;
+    return isMulti(spec) ? [] : null;
   }
   if (isError(v)) {
     problems.push({ message: M.formulaError(String(v).trim()), bloquante: true, code: 'erreur-formule' });
-    return empty;
+    return isMulti(spec) ? [] : null;
   }
   switch (spec.type) {
     case 'text':

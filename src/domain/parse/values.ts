@@ -77,9 +77,14 @@ export function isFormulaError(v: Cell | undefined): boolean {
   return isErrorValue(v) || FRENCH_ERRORS.has(v.trim().toUpperCase());
 }
 
+/** One invisible character (test only: no `g` flag, no state). */
+const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+
 /** The text of a cell without invisible characters, trimmed. */
 export function cleanText(v: Cell | undefined): string {
-  return cellText(v).replace(INVISIBLE, '').trim();
+  const s = cellText(v);
+  // cellText has trimmed already: without invisible characters there is nothing left to do.
+  return HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '').trim() : s;
 }
 
 /** A value quoted in a message: one line, at most `max` characters. */
@@ -99,15 +104,84 @@ interface NumberRules {
 
 const UNREADABLE_EXAMPLE = 'attendu par exemple 12 500 ou 12 500,50';
 
-const PLAIN_NUMBER = /^-?\d{1,15}(?:[.,]\d{1,2})?$/;
-
 function parseNumberText(raw: string, rules: NumberRules): Read<number> {
-  // Fast path: digits with at most two decimals (`12500`, `-20`, `12,5`, `0.75`): unambiguous.
-  if (PLAIN_NUMBER.test(raw)) return ok(Number(raw.replace(',', '.')));
-  const shown = quoteValue(raw);
+  const n = frenchNumber(raw);
+  return n === null ? parseNumberGeneral(raw, rules) : ok(n);
+}
+
+const isGroupSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The usual forms, read without the general rules of parseNumberGeneral
+ * (same value), or null for anything else:
+ * - digits (at most 15) with at most two decimals after `,` or `.`
+ *   (`12500`, `-20`, `12,5`, `0.75`);
+ * - thousands separated by one space (normal, non-breaking or narrow), at
+ *   most two decimals after a comma, and `€` after one space or none
+ *   (`12 500`, `-1 500,50 €`, `500 €`).
+ */
+function frenchNumber(s: string): number | null {
+  const n = s.length;
+  const negative = s.charCodeAt(0) === 45; // -
+  let i = negative ? 1 : 0;
+  const intStart = i;
+  // Integer part: digits; when spaced, 1 to 3 digits then groups of exactly 3.
+  let run = 0;
+  let groups = 0;
+  let total = 0;
+  let value = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      value = value * 10 + (c - 48);
+      run++;
+      total++;
+      continue;
+    }
+    if (!isGroupSpace(c) || run === 0 || !(isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3)))) break;
+    if (groups === 0 ? run > 3 : run !== 3) return null;
+    groups++;
+    run = 0;
+  }
+  if (groups === 0 ? run === 0 || run > 15 : run !== 3) return null;
+  const intEnd = i;
+  // Decimals: one or two digits after `,`, or after `.` when there are neither groups nor `€`.
+  let decimals = '';
+  let point = false;
+  const sep = s.charCodeAt(i);
+  if (sep === 44 || sep === 46) {
+    if (sep === 46) {
+      if (groups > 0) return null;
+      point = true;
+    }
+    if (!isDigit(s.charCodeAt(i + 1))) return null;
+    const two = isDigit(s.charCodeAt(i + 2));
+    decimals = s.slice(i + 1, i + (two ? 3 : 2));
+    i += two ? 3 : 2;
+  }
+  // `€` at the end, after one space or none.
+  if (i < n) {
+    if (point) return null;
+    if (isGroupSpace(s.charCodeAt(i))) i++;
+    if (i !== n - 1 || s.charCodeAt(i) !== 0x20ac) return null;
+  }
+  let result = value;
+  if (decimals !== '' || total > 15) {
+    // The general rules' arithmetic: Number() of the digits, exact for any length.
+    const int = groups === 0 ? s.slice(intStart, intEnd) : s.slice(intStart, intEnd).replace(/[ \u00a0\u202f]/g, '');
+    result = Number(decimals === '' ? int : `${int}.${decimals}`);
+  }
+  return negative ? -result : result;
+}
+
+function parseNumberGeneral(raw: string, rules: NumberRules): Read<number> {
+  // Quoted in messages only: computed when a message needs it.
+  let quoted: string | undefined;
+  const shown = (): string => (quoted ??= quoteValue(raw));
   let s = raw.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
   if (s === '') return fail('cellule vide');
-  if (/%\s*$/.test(s)) return fail(`« ${shown} » est un pourcentage, ${rules.what} est attendu`);
+  if (/%\s*$/.test(s)) return fail(`« ${shown()} » est un pourcentage, ${rules.what} est attendu`);
   let factor = 1;
   // Thousands or millions of euros: `12 k€`, `1,2 M€ HT`.
   const scale = /^(.*\d)\s*([km])\s*(€|eur|euros?)\s*(ht|ttc)?\.?$/i.exec(s);
@@ -123,24 +197,24 @@ function parseNumberText(raw: string, rules: NumberRules): Read<number> {
     negative = sign[1] !== '+';
     s = s.slice(sign[0].length);
   }
-  if (/^\(.*\)$/.test(s)) return fail(`« ${shown} » : un montant entre parenthèses n'est pas lu, écrivez -500 pour un nombre négatif`);
+  if (/^\(.*\)$/.test(s)) return fail(`« ${shown()} » : un montant entre parenthèses n'est pas lu, écrivez -500 pour un nombre négatif`);
   let n: number | null = null;
   if (/^\d+$/.test(s)) n = Number(s);
   else if (/^\d{1,3}( \d{3})+$/.test(s)) n = Number(s.replace(/ /g, ''));
   else if (/^(\d+|\d{1,3}( \d{3})+),\d+$/.test(s)) {
     if (rules.amount && /^\d{1,3},\d{3}$/.test(s)) {
-      return fail(`« ${shown} » est ambigu : écrivez ${s.replace(',', ' ')} s'il s'agit de milliers, ou ${decimalHint(s, ',')} pour des décimales`);
+      return fail(`« ${shown()} » est ambigu : écrivez ${s.replace(',', ' ')} s'il s'agit de milliers, ou ${decimalHint(s, ',')} pour des décimales`);
     }
     n = Number(s.replace(/ /g, '').replace(',', '.'));
   } else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s)) n = Number(s.replace(/\./g, '').replace(',', '.'));
   else if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) n = Number(s.replace(/\./g, ''));
   else if (/^\d{1,3}\.\d{3}$/.test(s)) {
-    return fail(`« ${shown} » est ambigu (séparateur de milliers ou virgule ?) : écrivez ${s.replace('.', ' ')} ou ${decimalHint(s, '.')}`);
+    return fail(`« ${shown()} » est ambigu (séparateur de milliers ou virgule ?) : écrivez ${s.replace('.', ' ')} ou ${decimalHint(s, '.')}`);
   } else if (/^(\d+|\d{1,3}( \d{3})+)\.\d+$/.test(s)) n = Number(s.replace(/ /g, ''));
   else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
-    return fail(`« ${shown} » est au format anglais : en français, écrivez ${s.replace(/,/g, ' ').replace('.', ',')}`);
+    return fail(`« ${shown()} » est au format anglais : en français, écrivez ${s.replace(/,/g, ' ').replace('.', ',')}`);
   }
-  if (n === null || !Number.isFinite(n)) return fail(`« ${shown} » n'est pas ${rules.what} lisible (${UNREADABLE_EXAMPLE})`);
+  if (n === null || !Number.isFinite(n)) return fail(`« ${shown()} » n'est pas ${rules.what} lisible (${UNREADABLE_EXAMPLE})`);
   n *= factor;
   if (factor !== 1) n = Math.round(n * 100) / 100;
   return ok(negative ? -n : n);
@@ -211,23 +285,78 @@ function makeDate(y: number, m: number, d: number, shown: string): Read<Date> {
   if (m < 1 || m > 12) return fail(`« ${shown} » : le mois ${m} n'existe pas (la date s'écrit jour/mois/année, par exemple 03/04/2025)`);
   const max = daysInMonth(y, m);
   if (d < 1 || d > max) return fail(`le ${shown} n'existe pas dans le calendrier (${MONTH_NAMES[m - 1]} ${y} a ${max} jours)`);
-  return ok(new Date(Date.UTC(y, m - 1, d)));
+  return ok(new Date(daysFromEpoch(y, m, d) * DAY));
 }
 
+/**
+ * Days from 1970-01-01 to a valid date of the proleptic Gregorian calendar:
+ * `Date.UTC(y, m - 1, d) / DAY`, computed without calling into Date
+ * (H. Hinnant's `days_from_civil`).
+ */
+function daysFromEpoch(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** First instants of MIN_YEAR and of the year after MAX_YEAR: a date's year is within bounds between them. */
+const FIRST_INSTANT = Date.UTC(MIN_YEAR, 0, 1);
+const AFTER_LAST_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1);
+
 const TIME_SUFFIX = String.raw`(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
-const SIMPLE_DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DMY = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})${TIME_SUFFIX}$`);
 const YMD = new RegExp(String.raw`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})${TIME_SUFFIX}$`);
 const TEXTUAL = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(1er|\d{1,2})\s+([a-zéèêûôäàç]+)\.?\s+(\d{4})$/i;
 
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** `JJ/MM/AAAA` exactly (`3/4/2025`, `03/04/2025`), read by hand: the date, or null when the text is not of that form. */
+function simpleDmy(s: string): Read<Date> | null {
+  const n = s.length;
+  if (n < 8 || n > 10) return null;
+  let i = 0;
+  let d = digit(s, i++);
+  if (d < 0) return null;
+  let c = digit(s, i);
+  if (c >= 0) {
+    d = d * 10 + c;
+    i++;
+  }
+  if (s.charCodeAt(i++) !== 47) return null;
+  let m = digit(s, i++);
+  if (m < 0) return null;
+  c = digit(s, i);
+  if (c >= 0) {
+    m = m * 10 + c;
+    i++;
+  }
+  if (s.charCodeAt(i++) !== 47 || n - i !== 4) return null;
+  let y = 0;
+  for (; i < n; i++) {
+    c = digit(s, i);
+    if (c < 0) return null;
+    y = y * 10 + c;
+  }
+  return makeDate(y, m, d, s);
+}
+
 /** Dates: see the file comment for the accepted forms. */
 export function readDate(v: Cell): Read<Date> {
   if (v instanceof Date) {
-    if (isNaN(v.getTime())) return fail('date invalide');
-    const d = toCalendarDate(v);
+    const t = v.getTime();
+    if (isNaN(t)) return fail('date invalide');
+    // Already a UTC midnight (dates read from .xlsx): the same Date (nothing in the engine mutates a Date).
+    const d = t % DAY === 0 ? v : toCalendarDate(v);
+    const day = d.getTime();
     // Sheets hands a time typed alone (14:30) as a Date of 30/12/1899.
-    if (d.getUTCFullYear() < MIN_YEAR) return fail('la cellule contient une heure, pas une date (attendu JJ/MM/AAAA)');
-    if (d.getUTCFullYear() > MAX_YEAR) return fail(`l'année ${d.getUTCFullYear()} est hors des limites (${MIN_YEAR} à ${MAX_YEAR})`);
+    if (day < FIRST_INSTANT) return fail('la cellule contient une heure, pas une date (attendu JJ/MM/AAAA)');
+    if (day >= AFTER_LAST_INSTANT) return fail(`l'année ${d.getUTCFullYear()} est hors des limites (${MIN_YEAR} à ${MAX_YEAR})`);
     return ok(d);
   }
   if (v === null || v === undefined) return fail('cellule vide');
@@ -237,10 +366,26 @@ export function readDate(v: Cell): Read<Date> {
     return fail(`« ${v} » n'est pas une date (attendu JJ/MM/AAAA, par exemple 03/04/2025)`);
   }
   if (typeof v === 'boolean') return fail('une date est attendue (JJ/MM/AAAA)');
+  // A column of dates repeats the same few texts: each is read once.
+  const known = DATE_TEXTS.get(v);
+  if (known) return known;
+  const read = readDateText(v);
+  if (DATE_TEXTS.size >= RESULT_CACHE_LIMIT) DATE_TEXTS.clear();
+  DATE_TEXTS.set(v, read);
+  return read;
+}
+
+/**
+ * Dates read from text, by text. Results are shared: the same Date for the
+ * same text (nothing in the engine mutates a Date).
+ */
+const DATE_TEXTS = new Map<string, Read<Date>>();
+
+function readDateText(v: string): Read<Date> {
   if (isFormulaError(v)) return fail(`erreur de formule ${String(v).trim()}`);
-  // Fast path: JJ/MM/AAAA exactly.
-  const fast = SIMPLE_DMY.exec(v);
-  if (fast) return makeDate(Number(fast[3]), Number(fast[2]), Number(fast[1]), v);
+  // Fast path: JJ/MM/AAAA exactly, without a regular expression.
+  const fast = simpleDmy(v);
+  if (fast) return fast;
   const s = String(v).replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
   const shown = quoteValue(s);
   let m = DMY.exec(s);
@@ -287,10 +432,28 @@ interface ListIndex {
 const INDEXES = new WeakMap<readonly string[], ListIndex>();
 const RESULT_CACHE_LIMIT = 20_000;
 
+/** The two lists used last (a row alternates between a few lists): no WeakMap look-up for them. */
+let lastList: readonly string[] | null = null;
+let lastIndex: ListIndex | null = null;
+let previousList: readonly string[] | null = null;
+let previousIndex: ListIndex | null = null;
+
 function indexOf(allowed: readonly string[]): ListIndex {
-  let idx = INDEXES.get(allowed);
-  if (idx) return idx;
-  idx = { exact: new Map(), loose: new Map(), numbered: new Map(), results: new Map(), suggestions: new Map() };
+  if (allowed === lastList) return lastIndex!;
+  if (allowed === previousList) {
+    [previousList, previousIndex, lastList, lastIndex] = [lastList, lastIndex, previousList, previousIndex];
+    return lastIndex!;
+  }
+  const idx = INDEXES.get(allowed) ?? buildIndex(allowed);
+  previousList = lastList;
+  previousIndex = lastIndex;
+  lastList = allowed;
+  lastIndex = idx;
+  return idx;
+}
+
+function buildIndex(allowed: readonly string[]): ListIndex {
+  const idx: ListIndex = { exact: new Map(), loose: new Map(), numbered: new Map(), results: new Map(), suggestions: new Map() };
   for (const a of allowed) {
     const k = compareKey(a);
     if (!idx.exact.has(k)) idx.exact.set(k, a);
@@ -360,14 +523,25 @@ function shortList(allowed: readonly string[]): string {
 
 /** Matches a value against a list without case, accent or apostrophe trouble; returns the canonical form. */
 export function readListValue(v: Cell, allowed: readonly string[]): Read<string> {
-  const text = cleanText(v);
   const idx = indexOf(allowed);
-  const cached = idx.results.get(text);
-  if (cached) return cached;
-  const result = matchList(text, allowed, idx);
-  if (idx.results.size >= RESULT_CACHE_LIMIT) idx.results.clear();
-  idx.results.set(text, result);
+  // Results are kept by text as typed too: a text and its cleaned form have the same result.
+  if (typeof v === 'string') {
+    const hit = idx.results.get(v);
+    if (hit) return hit;
+  }
+  const text = cleanText(v);
+  let result = idx.results.get(text);
+  if (!result) {
+    result = matchList(text, allowed, idx);
+    remember(idx, text, result);
+  }
+  if (typeof v === 'string' && v !== text) remember(idx, v, result);
   return result;
+}
+
+function remember(idx: ListIndex, key: string, result: Read<string>): void {
+  if (idx.results.size >= RESULT_CACHE_LIMIT) idx.results.clear();
+  idx.results.set(key, result);
 }
 
 function matchList(text: string, allowed: readonly string[], idx: ListIndex): Read<string> {
@@ -384,11 +558,23 @@ function matchList(text: string, allowed: readonly string[], idx: ListIndex): Re
 
 /** Multi-valued cells: `PLPDMA, CODEC` or `PLPDMA; CODEC`, also on several lines. */
 export function splitMulti(v: Cell): string[] {
-  return cleanText(v)
-    .split(/[,;\n\r]/)
-    .map((s) => s.replace(INVISIBLE, '').trim())
-    .filter((s) => s !== '');
+  if (v === null || v === undefined || v === '') return [];
+  const text = cleanText(v);
+  // One value (the common case): cleanText has removed invisible characters and trimmed already.
+  if (!MULTI_SEPARATOR.test(text)) return text === '' ? [] : [text];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c !== 44 && c !== 59 && c !== 10 && c !== 13) continue; // , ; \n \r
+    const part = text.slice(start, i).trim();
+    if (part !== '') out.push(part);
+    start = i + 1;
+  }
+  return out;
 }
+
+const MULTI_SEPARATOR = /[,;\n\r]/;
 
 /** One part of a multi-valued cell checked against its list. */
 export interface MultiPart {

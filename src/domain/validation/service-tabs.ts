@@ -14,7 +14,7 @@
 import { anomaly, type Anomaly } from '../anomaly';
 import { CONSOLIDATION_MESSAGES as CM } from '../messages/consolidation';
 import { VALIDATION_MESSAGES as VM } from '../messages/validation';
-import { parseTable, isEmptyCell, type ListResolver, type ParsedValue } from '../parse/rows';
+import { forEachParsedRow, isEmptyCell, locateSection, parseTable, type ListResolver, type ParsedValue } from '../parse/rows';
 import { cleanText, compareKey, quoteValue, readListValue, splitMultiKnown, suggestListValue, type MultiPart } from '../parse/values';
 import { REFERENTIEL_LINES } from '../referentiel/catalogue';
 import { SERVICE_COLUMNS, SERVICE_TAB, SERVICE_TAB_PREFIX, TAB, tableSection } from '../schema/tabs';
@@ -134,8 +134,8 @@ export interface ServiceRow {
   readonly values: Readonly<Record<string, ParsedValue>>;
   /** The cells as found. */
   readonly raw: Readonly<Record<string, Cell>>;
-  /** Problems of this row (consolidation adds Réf. remarks). */
-  readonly anomalies: Anomaly[];
+  /** Problems of this row (consolidation reports its Réf. remarks beside them). */
+  readonly anomalies: readonly Anomaly[];
   /** Only the Réf. is filled: reported, not consolidated. */
   readonly refOnly: boolean;
 }
@@ -178,10 +178,9 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
     tabAnomalies.push(anomaly({ onglet: tab, ligne: null, colonne: null, message: VM.emptyServiceTab(tab), bloquante: false, code: 'onglet-vide' }));
     return { ...name, grid, located: null, rows: [], tabAnomalies };
   }
-  const parsed = parseTable(tab, grid, section, { lists: noColumnLists });
-  const located = parsed.located;
+  const { located, anomalies: headerAnomalies } = locateSection(tab, grid, section);
   // Tab-level anomalies of the parser (header not found, required column missing, duplicate header).
-  for (const a of parsed.anomalies) if (a.ligne === null || a.code === 'colonne-manquante' || a.code === 'colonne-en-double') tabAnomalies.push(a);
+  for (const a of headerAnomalies) tabAnomalies.push(a);
   if (!located) return { ...name, grid, located, rows: [], tabAnomalies };
 
   const headerLine = located.headerRow + 1;
@@ -202,7 +201,10 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
     return i === undefined ? null : `${columnLetter(i)}${rowNumber}`;
   };
   const where = (key: string, rowNumber: number) => ({ onglet: tab, ligne: rowNumber, colonne: SPEC(key).header, cellule: cell(key, rowNumber) });
-  const otherKeys = [...located.columns.keys()].filter((k) => k !== 'ref');
+  const columns = located.columns;
+  const refAt = columns.get('ref');
+  const plansAt = columns.get('plans');
+  const otherColumns = [...columns].filter(([k]) => k !== 'ref').map(([, i]) => i);
   const titles = new Map<string, number>();
   const mesures = new Map<string, string | null>();
   const planSplits = new Map<string, { parts: MultiPart[]; values: string[] }>();
@@ -213,48 +215,53 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
     const same = lookups.plans.filter((x) => x.type === pl.type);
     if (same.length > 1) ambiguous.set(pl.type, same);
   }
+  const budgetHeader = SPEC('budget').header;
   const rows: ServiceRow[] = [];
-  for (const p of parsed.rows) {
-    const ref = p.raw.ref === undefined || p.raw.ref === null ? '' : cleanText(p.raw.ref);
+  forEachParsedRow(tab, grid, located, { lists: noColumnLists }, (rowNumber, values, parsedAnomalies, line) => {
+    const refCell = refAt === undefined ? null : (line[refAt] ?? null);
+    const ref = refCell === null ? '' : cleanText(refCell);
     let refOnly = true;
-    for (let k = 0; k < otherKeys.length && refOnly; k++) if (!isEmptyCell(p.raw[otherKeys[k]] ?? null)) refOnly = false;
-    const anomalies: Anomaly[] = [];
-    // A fresh object of parseRow's, completed here with the canonical values of other tabs' lists.
-    const values = p.values as Record<string, ParsedValue>;
+    for (let k = 0; k < otherColumns.length && refOnly; k++) if (!isEmptyCell(line[otherColumns[k]] ?? null)) refOnly = false;
+    // `values` is parseRow's fresh object, completed here with the canonical values of other tabs' lists.
     if (refOnly) {
-      rows.push({ tab, rowNumber: p.rowNumber, ref, values, raw: p.raw, anomalies, refOnly });
-      continue;
+      rows.push(new ServiceRowRead(tab, rowNumber, ref, values, NONE, refOnly, line, columns));
+      return;
     }
-    for (const a of p.anomalies) {
-      if (a.code === 'hors-bornes' && a.colonne === SPEC('budget').header && typeof values.budget === 'number' && values.budget < 0) {
-        anomalies.push({ ...a, message: VM.negativeBudget(a.colonne, values.budget), code: 'budget-negatif' });
-      } else anomalies.push(a);
+    let anomalies = NONE;
+    if (parsedAnomalies.length > 0) {
+      anomalies = parsedAnomalies.map((a) =>
+        a.code === 'hors-bornes' && a.colonne === budgetHeader && typeof values.budget === 'number' && values.budget < 0
+          ? { ...a, message: VM.negativeBudget(a.colonne, values.budget), code: 'budget-negatif' }
+          : a,
+      );
     }
     // Filière against Paramètres › Filières.
     const filiere = text(values.filiere);
     if (filiere !== '' && lookups.filieres) {
       const r = readListValue(filiere, lookups.filieres);
       if (r.ok) values.filiere = r.value;
-      else anomalies.push(anomaly({ ...where('filiere', p.rowNumber), message: VM.unknownFiliere(SPEC('filiere').header, quoteValue(filiere), suggestListValue(filiere, lookups.filieres)), bloquante: false, code: 'filiere-inconnue' }));
+      else anomalies = added(anomalies, anomaly({ ...where('filiere', rowNumber), message: VM.unknownFiliere(SPEC('filiere').header, quoteValue(filiere), suggestListValue(filiere, lookups.filieres)), bloquante: false, code: 'filiere-inconnue' }));
     }
     // Plans de rattachement against Plans (type or intitulé).
-    if (lookups.planNames && !isEmptyCell(p.raw.plans ?? null)) {
-      const raw = String(p.raw.plans);
-      let split = planSplits.get(raw);
+    const plansCell = plansAt === undefined ? null : (line[plansAt] ?? null);
+    if (lookups.planNames && !isEmptyCell(plansCell)) {
+      const rawPlans = String(plansCell);
+      let split = planSplits.get(rawPlans);
       if (!split) {
-        const parts = splitMultiKnown(raw, lookups.planNames);
+        const parts = splitMultiKnown(rawPlans, lookups.planNames);
         split = { parts, values: Object.freeze(parts.map((x) => (x.read.ok ? x.read.value : x.text))) as string[] };
-        planSplits.set(raw, split);
+        planSplits.set(rawPlans, split);
       }
-      for (const part of split.parts) {
+      for (let i = 0; i < split.parts.length; i++) {
+        const part = split.parts[i];
         if (!part.read.ok) {
-          anomalies.push(anomaly({ ...where('plans', p.rowNumber), message: VM.unknownPlan(SPEC('plans').header, quoteValue(part.text), suggestListValue(part.text, lookups.planNames)), bloquante: false, code: 'plan-inconnu' }));
+          anomalies = added(anomalies, anomaly({ ...where('plans', rowNumber), message: VM.unknownPlan(SPEC('plans').header, quoteValue(part.text), suggestListValue(part.text, lookups.planNames)), bloquante: false, code: 'plan-inconnu' }));
           continue;
         }
         const value = part.read.value;
         const sameType = ambiguous.get(value);
         if (sameType) {
-          anomalies.push(anomaly({ ...where('plans', p.rowNumber), message: VM.ambiguousPlan(SPEC('plans').header, value, sameType.length, sameType[0].intitule), bloquante: false, code: 'plan-ambigu' }));
+          anomalies = added(anomalies, anomaly({ ...where('plans', rowNumber), message: VM.ambiguousPlan(SPEC('plans').header, value, sameType.length, sameType[0].intitule), bloquante: false, code: 'plan-ambigu' }));
         }
       }
       values.plans = split.values;
@@ -265,24 +272,63 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
       let id = mesures.get(mesure);
       if (id === undefined) mesures.set(mesure, (id = readMesure(mesure, lookups.mesures)));
       if (id) values.mesure = id;
-      else anomalies.push(anomaly({ ...where('mesure', p.rowNumber), message: VM.unknownMesure(SPEC('mesure').header, quoteValue(mesure)), bloquante: false, code: 'mesure-inconnue' }));
+      else anomalies = added(anomalies, anomaly({ ...where('mesure', rowNumber), message: VM.unknownMesure(SPEC('mesure').header, quoteValue(mesure)), bloquante: false, code: 'mesure-inconnue' }));
     }
     // End before start.
     if (values.debut instanceof Date && values.fin instanceof Date && values.fin.getTime() < values.debut.getTime()) {
-      anomalies.push(anomaly({ ...where('fin', p.rowNumber), message: VM.endBeforeStart(formatDateFr(values.fin), formatDateFr(values.debut)), bloquante: false, code: 'fin-avant-debut' }));
+      anomalies = added(anomalies, anomaly({ ...where('fin', rowNumber), message: VM.endBeforeStart(formatDateFr(values.fin), formatDateFr(values.debut)), bloquante: false, code: 'fin-avant-debut' }));
     }
     // Same title twice in the tab.
     const title = text(values.intitule);
     if (title !== '') {
       const key = compareKey(title);
       const first = titles.get(key);
-      if (first === undefined) titles.set(key, p.rowNumber);
-      else anomalies.push(anomaly({ ...where('intitule', p.rowNumber), message: VM.duplicateTitle(quoteValue(title), first), bloquante: false, code: 'intitule-en-double' }));
+      if (first === undefined) titles.set(key, rowNumber);
+      else anomalies = added(anomalies, anomaly({ ...where('intitule', rowNumber), message: VM.duplicateTitle(quoteValue(title), first), bloquante: false, code: 'intitule-en-double' }));
     }
     if (anomalies.length > 1) anomalies.sort((a, b) => columnOrder(a.colonne) - columnOrder(b.colonne));
-    rows.push({ tab, rowNumber: p.rowNumber, ref, values, raw: p.raw, anomalies, refOnly });
-  }
+    rows.push(new ServiceRowRead(tab, rowNumber, ref, values, anomalies, refOnly, line, columns));
+  });
   return { ...name, grid, located, rows, tabAnomalies };
+}
+
+/**
+ * A ServiceRow as read: its `raw` record is made from the tab's line when
+ * first asked for (consolidation reads the line itself), so reading a tab
+ * keeps one object per row rather than two.
+ */
+class ServiceRowRead implements ServiceRow {
+  private cells: Readonly<Record<string, Cell>> | null = null;
+
+  constructor(
+    readonly tab: string,
+    readonly rowNumber: number,
+    readonly ref: string,
+    readonly values: Readonly<Record<string, ParsedValue>>,
+    readonly anomalies: readonly Anomaly[],
+    readonly refOnly: boolean,
+    private readonly line: readonly Cell[],
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get raw(): Readonly<Record<string, Cell>> {
+    if (!this.cells) {
+      const raw: Record<string, Cell> = {};
+      for (const [key, i] of this.columns) raw[key] = this.line[i] ?? null;
+      this.cells = raw;
+    }
+    return this.cells;
+  }
+}
+
+/** The anomalies of a row without any (shared, frozen: a row's list is replaced, never pushed into, while empty). */
+const NONE: Anomaly[] = Object.freeze([]) as unknown as Anomaly[];
+
+/** `list` with `a` appended: a new array when `list` is the shared empty one. */
+function added(list: Anomaly[], a: Anomaly): Anomaly[] {
+  if (list === NONE) return [a];
+  list.push(a);
+  return list;
 }
 
 const ORDER = new Map(SERVICE_COLUMNS.map((c, i) => [c.header, i]));

@@ -50,7 +50,8 @@ export function fromExcel(excel: ExcelJS.Workbook): LoadedWorkbook {
     if (isListsSheet(ws)) continue;
     const grid = gridOf(ws);
     entries.push([ws.name, grid]);
-    snapshot.set(ws.name, grid.map((r) => r.slice()));
+    // The MemoryWorkbook copies the grids it is given: the snapshot keeps these.
+    snapshot.set(ws.name, grid);
   }
   return { workbook: new MemoryWorkbook(entries), source: { excel, snapshot } };
 }
