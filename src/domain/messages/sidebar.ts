@@ -2,7 +2,7 @@
 import { formatNumberFr } from '../format';
 
 export const SIDEBAR_MESSAGES = {
-  /** Title of the HtmlService sidebar (shown above the 300 px panel). */
+  /** Title of the sidebar (shown above the 300 px panel). */
   titre: 'Cap Circulaire – Tableau de bord',
   celluleSelectionnee: (onglet: string, a1: string) => `Cellule ${a1} sélectionnée dans l’onglet « ${onglet} ».`,
   plageSelectionnee: (onglet: string, a1: string) => `Plage ${a1} sélectionnée dans l’onglet « ${onglet} ».`,
