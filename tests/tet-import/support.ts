@@ -7,7 +7,7 @@ import { loadSample } from '../../src/app/load-sample';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { prepareExportTet } from '../../src/app/export-tet';
 import { TAB, tableSection } from '../../src/domain/schema/tabs';
-import type { Cell, Grid } from '../../src/domain/table/cell';
+import type { Cell } from '../../src/domain/table/cell';
 import { locateTable, tableRows } from '../../src/domain/table/locate';
 import type { FeuilleTet } from '../../src/domain/tet/import';
 import { readSampleFolder } from '../../src/node/sample';
@@ -57,26 +57,8 @@ export function lignes(wb: MemoryWorkbook, tab: string, section: string): Array<
 export const fiches = (wb: MemoryWorkbook) => lignes(wb, TAB.planActions, 'planActions');
 export const jalons = (wb: MemoryWorkbook) => lignes(wb, TAB.jalons, 'jalons');
 
-/** Appends rows (values by exact header) to a table of the workbook. */
-export function ajouter(wb: MemoryWorkbook, tab: string, section: string, rows: ReadonlyArray<Record<string, Cell>>): void {
-  const grid: Grid = wb.grid(tab).map((r) => r.slice());
-  const spec = tableSection(tab, section);
-  const located = locateTable(grid, spec)!;
-  const existing = tableRows(grid, located);
-  let r = existing.length ? existing[existing.length - 1].index + 1 : located.dataStart;
-  for (const values of rows) {
-    while (grid.length <= r) grid.push([]);
-    for (const [header, v] of Object.entries(values)) {
-      const col = spec.columns.find((c) => c.header === header);
-      if (!col) throw new Error(`Unknown header ${tab} › ${header}`);
-      const idx = located.columns.get(col.key)!;
-      while (grid[r].length <= idx) grid[r].push(null);
-      grid[r][idx] = v;
-    }
-    r++;
-  }
-  wb.setGrid(tab, grid);
-}
+/** Appends rows (values by exact header) to a table of the workbook: the steering tests' helper. */
+export { addRows as ajouter } from '../steering/helpers';
 
 /**
  * A TeT file built from one of TeT's own files: its header rows kept, data
