@@ -44,7 +44,7 @@ export { consolidate } from './src/app/consolidate';
 export { planConsolidation } from './src/domain/consolidation/consolidate';
 export { memoSource } from './src/domain/model/read';
 export { SERVICE_COLUMNS, TAB } from './src/domain/schema/tabs';
-export { readXlsxFile, writeXlsxFile } from './src/node/xlsx';
+export { readXlsxFile, writeXlsxFile } from './src/node/xlsx-files';
 `;
 
 async function engine() {

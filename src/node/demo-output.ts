@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoOutputPort } from '../app/demo';
 import type { MemoryWorkbook } from '../app/memory-workbook';
-import { writeXlsxFile } from './xlsx';
+import { writeXlsxFile } from './xlsx-files';
 
 export class FolderOutput implements DemoOutputPort {
   /** `show` turns a written path into what messages print (e.g. relative to the current folder). */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx';
+import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx-files';
 import { lockPathFor } from '../../src/node/file-lock';
 import { TAB } from '../../src/domain/schema/tabs';
 import { cli, tempDir } from '../node/helpers';

@@ -5,7 +5,8 @@ import { DEMO_WORKBOOK_FILE } from '../../src/app/demo';
 import { tableSection } from '../../src/domain/schema/tabs';
 import { locateTable, tableRows } from '../../src/domain/table';
 import { sampleFolder } from '../../src/node/paths';
-import { readXlsxFile, type LoadedWorkbook } from '../../src/node/xlsx';
+import { type LoadedWorkbook } from '../../src/files/xlsx';
+import { readXlsxFile } from '../../src/node/xlsx-files';
 import { cli, tempDir } from './helpers';
 
 const sampleDir = sampleFolder();

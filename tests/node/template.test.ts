@@ -8,7 +8,8 @@ import { COLOURS } from '../../src/domain/schema/colours';
 import { TABS } from '../../src/domain/schema/tabs';
 import { locateKeyValues, locateTable, tableRows } from '../../src/domain/table';
 import { columnLetter } from '../../src/domain/table/locate';
-import { LISTS_SHEET, pixelsToExcelWidth, readXlsxFile, validationAt, type LoadedWorkbook } from '../../src/node/xlsx';
+import { LISTS_SHEET, pixelsToExcelWidth, validationAt, type LoadedWorkbook } from '../../src/files/xlsx';
+import { readXlsxFile } from '../../src/node/xlsx-files';
 import { cli, tempDir } from './helpers';
 
 const dir = tempDir('template');

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxBuffer, readXlsxFile, type LoadedWorkbook } from '../../src/node/xlsx';
+import { readXlsxBuffer, type LoadedWorkbook } from '../../src/files/xlsx';
+import { readXlsxFile } from '../../src/node/xlsx-files';
 import { tempDir } from './helpers';
 
 const dir = tempDir('read');

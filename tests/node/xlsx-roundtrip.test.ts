@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installWorkbook } from '../../src/app/install';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import type { SheetFormat } from '../../src/domain/install/format';
-import { LISTS_SHEET, readXlsxFile, validationAt, writeXlsxFile } from '../../src/node/xlsx';
+import { LISTS_SHEET, validationAt } from '../../src/files/xlsx';
+import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx-files';
 import { cli, tempDir } from './helpers';
 
 const dir = tempDir('roundtrip');

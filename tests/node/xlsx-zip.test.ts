@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { installWorkbook } from '../../src/app/install';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { TAB } from '../../src/domain/schema/tabs';
-import { readXlsxBuffer, toExcel, writeXlsxBuffer } from '../../src/node/xlsx';
-import { deflateStoredZip } from '../../src/node/xlsx/zip';
+import { readXlsxBuffer, toExcel, writeXlsxBuffer } from '../../src/files/xlsx';
+import { deflateStoredZip } from '../../src/files/xlsx/zip';
 
 interface ZipEntry {
   readonly name: string;

@@ -22,7 +22,7 @@ import { runGenererAudit } from '../../src/gas/handlers/generer-audit';
 import { runGenererBilan } from '../../src/gas/handlers/generer-bilan';
 import { runGenererCopil } from '../../src/gas/handlers/generer-copil';
 import { linkDialogHtml } from '../../src/gas/reports/generate';
-import { writeXlsxFile } from '../../src/node/xlsx';
+import { writeXlsxFile } from '../../src/node/xlsx-files';
 import { COMMANDS } from '../../src/node/commands';
 import { gasEnv } from '../gas/support';
 import { FakeDocsService, FakeSlidesService, documentBody, slideTexts } from '../fakes/gas/reports-fakes';

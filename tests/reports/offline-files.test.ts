@@ -15,8 +15,8 @@ import { para } from '../../src/domain/reports/deck-kit';
 import type { Deck } from '../../src/domain/reports/deck';
 import type { ReportDocument } from '../../src/domain/reports/document';
 import type { ReportInput } from '../../src/domain/reports/input';
-import { documentToDocx } from '../../src/node/reports/docx';
-import { deckToPptx } from '../../src/node/reports/pptx';
+import { documentToDocx } from '../../src/files/reports/docx';
+import { deckToPptx } from '../../src/files/reports/pptx';
 import { tempDir } from '../node/helpers';
 import { sampleInput } from './support';
 

@@ -160,8 +160,8 @@ describe('use cases: refresh steering and dashboard', () => {
 
 describe('dashboard in .xlsx: values and data bars', () => {
   it('writes figures as values and adds exceljs data bars and links', async () => {
-    const { toExcel } = await import('../../src/node/xlsx');
-    const { applyDashboardLayouts } = await import('../../src/node/xlsx/dashboard-bars');
+    const { toExcel } = await import('../../src/files/xlsx');
+    const { applyDashboardLayouts } = await import('../../src/files/xlsx/dashboard-bars');
     const ExcelJS = (await import('exceljs')).default;
     const { wb } = await sampleWorkbook();
     const renderer = new MemoryDashboardRenderer();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../../src/domain/schema/tabs';
-import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx';
+import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx-files';
 import { cli, tempDir } from '../node/helpers';
 import { ACCEPTE, ajouter, EXPORT_PLAN, fiches, sample, sha256, template } from './support';
 

@@ -12,8 +12,8 @@ import { locateTable, tableRows } from '../../src/domain/table/locate';
 import type { FeuilleTet } from '../../src/domain/tet/import';
 import { readSampleFolder } from '../../src/node/sample';
 import { sampleFolder } from '../../src/node/paths';
-import { readXlsxBuffer } from '../../src/node/xlsx';
-import { classeurToBuffer } from '../../src/node/xlsx/classeur-export';
+import { readXlsxBuffer } from '../../src/files/xlsx';
+import { classeurToBuffer } from '../../src/files/xlsx/classeur-export';
 
 export const TET = new URL('../fixtures/tet', import.meta.url).pathname;
 export const ACCEPTE = `${TET}/import-plan-accepte.xlsx`;

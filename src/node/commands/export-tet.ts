@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { prepareExportTet } from '../../app/export-tet';
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
-import { classeurToBuffer } from '../xlsx/classeur-export';
+import { classeurToBuffer } from '../../files/xlsx/classeur-export';
 import { displayPath, openWorkbook, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 

@@ -6,7 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { CLI_MESSAGES as M } from '../../domain/messages/cli';
-import { readXlsxFile, writeXlsxFile, type LoadedWorkbook } from '../xlsx';
+import type { LoadedWorkbook } from '../../files/xlsx';
+import { readXlsxFile, writeXlsxFile } from '../xlsx-files';
 import { UsageError, type CliIo } from './types';
 
 /** Resolves an input path and checks it is an existing file (UsageError otherwise). */

@@ -8,8 +8,8 @@ import { extname, resolve } from 'node:path';
 import { generateReport, ReportError } from '../../app/generate-report';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
-import { DocxDocumentRenderer } from '../reports/docx';
-import { PptxDeckRenderer } from '../reports/pptx';
+import { DocxDocumentRenderer } from '../../files/reports/docx';
+import { PptxDeckRenderer } from '../../files/reports/pptx';
 import { displayPath, openWorkbook } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 

@@ -2,7 +2,7 @@
 import { installWorkbook } from '../../app/install';
 import { MemoryWorkbook } from '../../app/memory-workbook';
 import { TEMPLATE_MESSAGES as M } from '../../domain/messages/cli';
-import { writeXlsxFile } from '../xlsx';
+import { writeXlsxFile } from '../xlsx-files';
 import { displayPath, xlsxOutput } from './files';
 import { EXIT, type CommandSpec } from './types';
 

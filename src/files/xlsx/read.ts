@@ -29,12 +29,6 @@ export interface LoadedWorkbook {
   readonly source: XlsxSource;
 }
 
-export async function readXlsxFile(path: string): Promise<LoadedWorkbook> {
-  const excel = new ExcelJS.Workbook();
-  await excel.xlsx.readFile(path);
-  return fromExcel(excel);
-}
-
 export async function readXlsxBuffer(data: ArrayBuffer | Uint8Array): Promise<LoadedWorkbook> {
   const excel = new ExcelJS.Workbook();
   // exceljs' typings want its own Buffer type; a Node Buffer is what it reads.

@@ -10,8 +10,6 @@
  * (zip.ts), and blank cells share their style while the file is written
  * (shareBlankStyles); `npm run bench` measures it against exceljs alone.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { applyDashboardLayouts } from './dashboard-bars';
 import type { MemoryWorkbook } from '../../app/memory-workbook';
@@ -171,22 +169,4 @@ function isBlankStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
   if (!style) return false;
   for (const key in style) if (Object.prototype.hasOwnProperty.call(style, key)) return false;
   return true;
-}
-
-/**
- * Writes the file through a temporary file in the same folder, then renames
- * it: an interrupted write never leaves half a workbook (nor damages the
- * input when rewriting it with --in-place).
- */
-export async function writeXlsxFile(workbook: MemoryWorkbook, path: string, source?: XlsxSource): Promise<void> {
-  const data = await writeXlsxBuffer(workbook, source);
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }
