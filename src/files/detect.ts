@@ -233,7 +233,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       try {
         decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
       } catch {
-        decoded = { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+        decoded = { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
       }
     }
   }
@@ -254,4 +254,17 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
   if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
   return null;
+}
+
+/** Windows-1252's characters for bytes 0x80-0x9F (undefined ones stay as their C1 code). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Windows-1252, by hand for 0x80-0x9F: Node's TextDecoder takes the
+ * « windows-1252 » label for ISO-8859-1 and returns C1 controls where Excel
+ * wrote €, œ or ’ (browsers decode it right; the mapping is the same).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin = latin1.decode(bytes);
+  return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
