@@ -44,6 +44,16 @@ export async function fsStep<T>(io: CliIo, step: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Like fsStep, but an error on a temporary file names the output it was for. */
+async function fsStepAt<T>(io: CliIo, target: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (isErrno(e)) throw fsUsageError({ code: e.code, path: target, message: e.message, name: e.name, stack: e.stack } as Error & { code: string; path: string }, (p) => displayPath(io, p));
+    throw e;
+  }
+}
+
 /** Resolves an input path and checks it is an existing file (UsageError otherwise). */
 export async function requireInputFile(io: CliIo, path: string): Promise<string> {
   const full = resolve(io.cwd, path);
@@ -184,7 +194,7 @@ export async function prepareOutput(io: CliIo, raw: string, rules: OutputRules):
   if (folderInfo && !folderInfo.isDirectory()) throw new UsageError(P.parentIsFile(show, displayPath(io, folder)));
   if (!folderInfo) {
     try {
-      await mkdir(folder, { recursive: true });
+      await makeFolders(folder);
     } catch (e) {
       const why = isErrno(e) ? fsUsageError(e, (p) => displayPath(io, p)).message : String(e);
       throw new UsageError(P.cannotCreateFolder(displayPath(io, folder), why.replace(/\.$/, '')), { cause: e });
@@ -192,6 +202,24 @@ export async function prepareOutput(io: CliIo, raw: string, rules: OutputRules):
   }
   if (!(await writable(folder))) throw new UsageError(P.folderNotWritable(displayPath(io, folder)));
   return full;
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time (Node's
+ * recursive mkdir never returns on some virtual file systems, such as /proc).
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let at = folder;
+  while (!(await stat(at).catch(() => null))) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const f of missing) await mkdir(f).catch((e: unknown) => {
+    if (!(isErrno(e) && e.code === 'EEXIST')) throw e;
+  });
 }
 
 async function writable(path: string): Promise<boolean> {
@@ -235,7 +263,7 @@ export async function writeOutput(
   content: Uint8Array | string | ((tmp: string) => Promise<void>),
   options: SaveOptions = {},
 ): Promise<void> {
-  await fsStep(io, () =>
+  await fsStepAt(io, target, () =>
     writeAtomic(target, content, {
       beforeReplace: async () => {
         await io.hooks?.beforeReplace?.(target);
@@ -254,7 +282,12 @@ export async function writeOutput(
  */
 export async function withLock<T>(io: CliIo, target: string, command: string, body: () => Promise<T>): Promise<T> {
   const lock = new FileLock(target, command);
-  const attempt = await fsStep(io, () => lock.acquire());
+  const attempt = await lock.acquire().catch((e: unknown) => {
+    // The lock file is created beside the workbook: a folder we cannot write to is the problem to name.
+    if (isErrno(e) && ['EACCES', 'EPERM', 'EROFS'].includes(e.code)) throw new UsageError(P.folderNotWritable(displayPath(io, dirname(target))), { cause: e });
+    if (isErrno(e)) throw fsUsageError(e, (p) => displayPath(io, p));
+    throw e;
+  });
   if (!attempt.ok) {
     const since = formatSince(attempt.since);
     const o = attempt.owner;
