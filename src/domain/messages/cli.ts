@@ -47,7 +47,7 @@ export const CLI_MESSAGES = {
 
 export const TEMPLATE_MESSAGES = {
   summary: 'crée un classeur vide : tous les onglets, listes déroulantes et mises en forme',
-  usage: [`${CLI_NAME} template --out modele.xlsx`],
+  usage: [`${CLI_NAME} template --out modele.xlsx [--force]`],
   description:
     'Crée un classeur Cap Circulaire vierge au format .xlsx (Excel, LibreOffice) : le référentiel ECi, les preuves attendues et les indicateurs sont pré-remplis.',
   outOption: 'fichier .xlsx à créer',
