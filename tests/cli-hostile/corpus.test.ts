@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,8 @@ function inputsState(): Map<string, string> {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       if (full.startsWith(join(dir, 'sorties'))) continue;
-      const info = statSync(full);
+      const info = lstatSync(full);
+      if (info.isSymbolicLink()) continue;
       if (info.isDirectory()) walk(full);
       else state.set(full, `${info.size}:${sha(full)}`);
     }
@@ -89,6 +90,16 @@ describe('hostile files and command lines', () => {
     copyFileSync(join(dir, 'valide.xlsx'), join(dir, 'lecture-seule', 'classeur.xlsx'));
     chmodSync(join(dir, 'lecture-seule'), 0o555);
     copyFileSync(join(dir, 'valide.xlsx'), join(dir, 'classeur.pptx'));
+    symlinkSync(join(dir, 'valide.xlsx'), join(dir, 'lien.xlsx'));
+    linkSync(join(dir, 'valide.xlsx'), join(dir, 'lien-dur.xlsx'));
+    mkdirSync(join(dir, 'lien-dossier'));
+    symlinkSync(dir, join(dir, 'lien-dossier', 'retour'));
+    // A macro-enabled workbook: its content type says so.
+    const macro = unzipSync(valid);
+    macro['[Content_Types].xml'] = strToU8(
+      strFromU8(macro['[Content_Types].xml']).replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+    );
+    writeFileSync(join(dir, 'macros.xlsm'), zipSync(macro));
     writeFileSync(join(dir, 'statuts-utf8.csv'), 'id;statut\neci_1.1.1.1;fait\n');
     // A tab name longer than Excel's 31 characters (other writers allow it): exceljs warns on the console in English.
     const parts = unzipSync(valid);
@@ -129,6 +140,11 @@ describe('hostile files and command lines', () => {
     const before = inputsState();
     const cases: Array<[string[], RegExp]> = [
       [['consolidate', 'valide.xlsx', '--out', 'valide.xlsx'], /--out valide\.xlsx désigne le fichier d’entrée/],
+      [['consolidate', 'valide.xlsx', '--out', 'lien.xlsx'], /--out lien\.xlsx désigne le fichier d’entrée/],
+      [['consolidate', 'lien.xlsx', '--out', 'lien-dur.xlsx'], /--out lien-dur\.xlsx désigne le fichier d’entrée/],
+      [['consolidate', 'valide.xlsx', '--out', 'lien-dossier/retour/valide.xlsx'], /désigne le fichier d’entrée/],
+      [['import-tet', 'lien.xlsx', 'valide.xlsx', '--out', 'sorties/x.xlsx'], /fichier de Territoires en Transitions/],
+      [['consolidate', 'macros.xlsm', '--out', 'sorties/sans-macros.xlsx'], /contient des macros \(\.xlsm\) : le fichier de sortie doit avoir l’extension \.xlsm/],
       [['consolidate', 'valide.xlsx', '--out', './VALIDE.xlsx'.toLowerCase()], /désigne le fichier d’entrée/],
       [['consolidate', 'valide.xlsx', '--out', 'sorties/r.xlsx', '--report', 'valide.xlsx'], /--report valide\.xlsx désigne le fichier d’entrée/],
       [['consolidate', 'valide.xlsx', '--in-place', '--report', 'valide.xlsx'], /--report valide\.xlsx désigne le fichier d’entrée/],
@@ -253,6 +269,11 @@ describe.skipIf(asUser === null)('a read-only folder, for a user who cannot writ
   beforeAll(() => {
     execFileSync(process.execPath, [join(root, 'scripts/build-node.mjs')], { cwd: root, stdio: 'pipe' });
     chmodSync(dir, 0o755);
+    // A shared folder everyone may write to, holding a workbook only its owner may write.
+    mkdirSync(join(dir, 'partage'));
+    copyFileSync(join(dir, 'valide.xlsx'), join(dir, 'partage', 'classeur.xlsx'));
+    chmodSync(join(dir, 'partage', 'classeur.xlsx'), 0o644);
+    chmodSync(join(dir, 'partage'), 0o777);
   }, 120_000);
 
   const run = (...args: string[]) => {
@@ -267,6 +288,8 @@ describe.skipIf(asUser === null)('a read-only folder, for a user who cannot writ
       [['consolidate', 'lecture-seule/classeur.xlsx', '--in-place'], /Le dossier lecture-seule n’est pas accessible en écriture/],
       [['consolidate', 'valide.xlsx', '--out', 'lecture-seule/sortie.xlsx'], /Le dossier lecture-seule n’est pas accessible en écriture/],
       [['template', '--out', 'lecture-seule/sous-dossier/modele.xlsx'], /Impossible de créer le dossier lecture-seule\/sous-dossier \(Accès refusé/],
+      [['consolidate', 'partage/classeur.xlsx', '--in-place'], /Le fichier partage\/classeur\.xlsx est protégé en écriture/],
+      [['import-tet', 'valide.xlsx', 'partage/classeur.xlsx', '--in-place'], /Le fichier partage\/classeur\.xlsx est protégé en écriture/],
     ];
     for (const [argv, message] of cases) {
       const r = run(...argv);
@@ -275,6 +298,8 @@ describe.skipIf(asUser === null)('a read-only folder, for a user who cannot writ
       expect(r.stderr, argv.join(' ')).toMatch(message);
     }
     expect(sha(join(dir, 'lecture-seule', 'classeur.xlsx'))).toBe(before);
+    expect(sha(join(dir, 'partage', 'classeur.xlsx'))).toBe(before);
+    expect(readdirSync(join(dir, 'partage'))).toEqual(['classeur.xlsx']);
     expect(readdirSync(join(dir, 'lecture-seule'))).toEqual(['classeur.xlsx']);
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import { CONSOLIDATE_CLI_MESSAGES as M } from '../../domain/messages/consolidati
 import { CLI_MESSAGES, PATH_MESSAGES as P } from '../../domain/messages/cli';
 import { VALIDATE_CLI_MESSAGES as VM } from '../../domain/messages/validation';
 import { currentUser } from '../owner';
-import { displayPath, openWorkbook, prepareOutput, requireDistinct, requireInputFile, saveWorkbook, withLock, workbookTarget, writeOutput, xlsxOutput } from './files';
+import { displayPath, openWorkbook, prepareOutput, requireDistinct, requireInputFile, requireWritableInput, saveWorkbook, withLock, workbookTarget, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 /** The command holds the file lock for the whole run (read, compute, write the file). */
@@ -36,6 +36,7 @@ export const consolidateCommand: CommandSpec = {
     const target = workbookTarget(args.string('out'), args.flag('in-place'));
     const input = await requireInputFile(io, args.positionals[0]);
     if (!target.inPlace) xlsxOutput(io, target.out!);
+    if (target.inPlace) await requireWritableInput(io, input);
     const out = target.inPlace ? input : await prepareOutput(io, target.out!, { option: '--out', inputs: [input] });
     const reportRaw = args.string('report');
     const reportPath = reportRaw === undefined ? undefined : await prepareOutput(io, reportRaw, { option: '--report', inputs: [input] });

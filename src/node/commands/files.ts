@@ -229,6 +229,16 @@ async function writable(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * --in-place: the workbook itself must be writable. Replacing it by a rename
+ * only needs its folder to be, which would silently bypass a file the user
+ * (or the network share) made read-only.
+ */
+export async function requireWritableInput(io: CliIo, input: string): Promise<void> {
+  if (!(await writable(dirname(input)))) throw new UsageError(P.folderNotWritable(displayPath(io, dirname(input))));
+  if (!(await writable(input))) throw new UsageError(P.fileNotWritable(displayPath(io, input)));
+}
+
 /** Two outputs of one run must differ (`--report` and `--out`). */
 export async function requireDistinct(a: string, b: string, message: string): Promise<void> {
   if (await sameFile(a, b)) throw new UsageError(message);

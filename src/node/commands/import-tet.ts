@@ -13,7 +13,7 @@ import { importTet } from '../../app/import-tet';
 import { CLI_MESSAGES } from '../../domain/messages/cli';
 import { TET_IMPORT_MESSAGES as M } from '../../domain/messages/tet-import';
 import { currentUser } from '../owner';
-import { displayPath, openWorkbook, prepareOutput, requireInputFile, sameFile, saveWorkbook, withLock, workbookTarget, xlsxOutput } from './files';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, requireWritableInput, sameFile, saveWorkbook, withLock, workbookTarget, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 
 export const importTetCommand: CommandSpec = {
@@ -34,6 +34,7 @@ export const importTetCommand: CommandSpec = {
     if (await sameFile(tetFile, input)) throw new UsageError(M.sortieEstTet(tetPath));
     if (!target.inPlace && (await sameFile(resolve(io.cwd, target.out!), tetFile))) throw new UsageError(M.sortieEstTet(target.out!));
     if (!target.inPlace) xlsxOutput(io, target.out!);
+    if (target.inPlace) await requireWritableInput(io, input);
     const out = target.inPlace ? input : await prepareOutput(io, target.out!, { option: '--out', inputs: [input, tetFile] });
     // Locked before the workbook is read, until it is replaced: a concurrent consolidate waits for us.
     return withLock(io, out, 'import-tet', async () => {
