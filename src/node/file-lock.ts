@@ -22,6 +22,8 @@ export { STALE_MS } from './owner';
 export const DEFAULT_WAIT_MS = 30_000;
 const REFRESH_MS = 30_000;
 const POLL_MS = 150;
+/** A lock file still empty or unreadable after this long was left by a run killed as it took it. */
+const UNREADABLE_STALE_MS = 3_000;
 
 export function lockPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.cap-circulaire.lock`);
@@ -165,9 +167,11 @@ export class FileLock {
     const owner = readLockOwner(this.path);
     const mtime = statMtime(this.path);
     if (mtime === null) return true; // Released meanwhile: try again at once.
-    const old = Date.now() - mtime > STALE_MS;
+    const age = Date.now() - mtime;
     const deadHere = owner !== null && owner.host === safeHostname() && !alive(owner.pid);
-    if (!old && !deadHere) return false;
+    // A holder writes who it is right after creating the file: still unreadable after a while, its writer died in between.
+    const unreadable = owner === null && age > UNREADABLE_STALE_MS;
+    if (age <= STALE_MS && !deadHere && !unreadable) return false;
     const aside = `${this.path}.${process.pid}.${randomBytes(3).toString('hex')}.stale`;
     try {
       renameSync(this.path, aside);

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { CLI_MESSAGES as M, CLI_NAME, CRASH_MESSAGES as C, CRASH_MESSAGES as PATHS } from '../domain/messages/cli';
 import { COMMANDS, findCommand } from './commands';
 import { displayPath } from './commands/files';
-import { CommandArgs, EXIT, UsageError, type CliIo, type CommandSpec, type OptionSpec } from './commands/types';
+import { CommandArgs, CommandFailure, EXIT, UsageError, type CliIo, type CommandSpec, type OptionSpec } from './commands/types';
 import { captureConsole } from './console-guard';
 import { fsErrorMessage, isErrno } from './fs-errors';
 import { packageVersion } from './paths';
@@ -41,7 +41,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 /** The French answer to an error and its exit code; the stack only with --debug. */
 export function explain(e: unknown, io: CliIo, debug: boolean, command: string): number {
   let code: number;
-  if (e instanceof UsageError) {
+  if (e instanceof CommandFailure) {
+    io.err(e.message);
+    code = EXIT.anomalies;
+  } else if (e instanceof UsageError) {
     io.err(e.message);
     code = EXIT.usage;
   } else if (isErrno(e)) {

@@ -30,6 +30,17 @@ function assertClean(label: string, r: { code: number | null; stdout: string; st
   if (r.code === 2) expect(r.stderr.trim().length, `${label}: a French message on exit 2`).toBeGreaterThan(10);
 }
 
+/** Each command line (in-process) is refused: exit 2, clean, with its message. */
+async function expectRefusals(cases: ReadonlyArray<readonly [readonly string[], RegExp]>): Promise<void> {
+  for (const [argv, message] of cases) {
+    const r = await cli(dir, ...argv);
+    const label = argv.join(' ') || '(rien)';
+    assertClean(label, r);
+    expect(r.code, `${label}\n${r.stderr}`).toBe(2);
+    expect(r.stderr, label).toMatch(message);
+  }
+}
+
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** Hash of every file under the corpus folder (inputs), outputs excluded. */
@@ -122,13 +133,7 @@ describe('hostile files and command lines', () => {
         ['import-tet', file, 'valide.xlsx', '--out', 'sorties/i.xlsx'],
         ['import-tet', 'valide.xlsx', file, '--in-place'],
       ];
-      for (const argv of lines) {
-        const r = await cli(dir, ...argv);
-        const label = argv.join(' ');
-        assertClean(label, r);
-        expect(r.code, `${label}\n${r.stderr}`).toBe(2);
-        expect(r.stderr, label).toMatch(message);
-      }
+      await expectRefusals(lines.map((argv) => [argv, message]));
     }
     expect(inputsState()).toEqual(before);
     // Nothing was written for a refused input, and no lock or temporary file is left.
@@ -167,13 +172,7 @@ describe('hostile files and command lines', () => {
       [['score', '--statuts', 'absent.csv'], /Fichier CSV introuvable : absent\.csv/],
       [['score', 'valide.xlsx', '--statuts', 'statuts-utf8.csv'], /soit un classeur \.xlsx, soit --statuts/],
     ];
-    for (const [argv, message] of cases) {
-      const r = await cli(dir, ...argv);
-      const label = argv.join(' ');
-      assertClean(label, r);
-      expect(r.code, `${label}\n${r.stderr}`).toBe(2);
-      expect(r.stderr, label).toMatch(message);
-    }
+    await expectRefusals(cases);
     expect(inputsState()).toEqual(before);
   }, 120_000);
 
@@ -196,13 +195,7 @@ describe('hostile files and command lines', () => {
       [['score'], /Indiquez un classeur \.xlsx ou --statuts/],
       [['help', 'inconnue'], /Commande inconnue : « inconnue »/],
     ];
-    for (const [argv, message] of cases) {
-      const r = await cli(dir, ...argv);
-      const label = argv.join(' ') || '(rien)';
-      assertClean(label, r);
-      expect(r.code, `${label}\n${r.stderr}`).toBe(2);
-      expect(r.stderr, label).toMatch(message);
-    }
+    await expectRefusals(cases);
   });
 
   it('creates a missing output folder, and answers an unreachable one in French', async () => {

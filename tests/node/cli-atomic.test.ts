@@ -101,6 +101,15 @@ describe('FileLock', () => {
     expect(await again.acquire(100)).toEqual({ ok: true, recovered: true });
     again.release();
 
+    // A run killed between creating the lock and writing its name leaves an empty file: recovered after a few seconds.
+    writeFileSync(path, '');
+    expect((await new FileLock(target, 'consolidate').acquire(100)).ok).toBe(false);
+    const seconds = new Date(Date.now() - 5_000);
+    utimesSync(path, seconds, seconds);
+    const empty = new FileLock(target, 'consolidate');
+    expect(await empty.acquire(100)).toEqual({ ok: true, recovered: true });
+    empty.release();
+
     // The older lock format (a bare pid) is still understood.
     writeFileSync(path, String(deadPid()));
     const legacy = new FileLock(target, 'consolidate');

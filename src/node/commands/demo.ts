@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEMO_STEPS, runDemo, type DemoStep } from '../../app/demo';
+import { DEMO_STEPS, DemoStepError, runDemo, type DemoStep } from '../../app/demo';
 import { MemoryWorkbook } from '../../app/memory-workbook';
 import { DEMO_MESSAGES as M, PATH_MESSAGES as P } from '../../domain/messages/cli';
 import { exportTetDemoStep } from '../../app/demo-steering';
@@ -14,7 +14,7 @@ import { classeurToBuffer } from '../../files/xlsx/classeur-export';
 import { sampleFolder } from '../paths';
 import { readSampleFolder } from '../sample';
 import { displayPath, fsStep } from './files';
-import { EXIT, UsageError, type CliIo, type CommandSpec } from './types';
+import { CommandFailure, EXIT, UsageError, type CliIo, type CommandSpec } from './types';
 
 export interface DemoCommandOptions {
   /** Folder of the sample's JSON files (tests point it elsewhere). */
@@ -25,7 +25,7 @@ export interface DemoCommandOptions {
 /** Runs the demo; exported for tests and for other front ends. Returns the written files. */
 export async function demo(io: CliIo, outDir: string, options: DemoCommandOptions = {}): Promise<string[]> {
   const dir = options.sampleDir ?? sampleFolder();
-  if (!existsSync(dir)) throw new Error(M.sampleMissing(dir));
+  if (!existsSync(dir)) throw new UsageError(M.sampleMissing(dir));
   const sample = await readSampleFolder(dir);
   await mkdir(outDir, { recursive: true });
   const workbook = new MemoryWorkbook();
@@ -56,7 +56,13 @@ export const demoCommand: CommandSpec = {
     const info = await stat(outDir).catch(() => null);
     if (info && !info.isDirectory()) throw new UsageError(P.outDirIsFile(raw));
     await fsStep(io, () => mkdir(outDir, { recursive: true }));
-    await demo(io, outDir, { steps: NODE_DEMO_STEPS });
+    try {
+      await demo(io, outDir, { steps: NODE_DEMO_STEPS });
+    } catch (e) {
+      // A step's failure names the step in French; --debug shows its cause.
+      if (e instanceof DemoStepError && !(e.reason instanceof UsageError)) throw new CommandFailure(e.message, { cause: e.reason });
+      throw e instanceof DemoStepError ? e.reason : e;
+    }
     return EXIT.ok;
   },
 };

@@ -63,6 +63,12 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A run that failed for a reason it can say in French (exit 1): the message
+ * is printed as is; `origin` is the error behind it, shown by --debug.
+ */
+export class CommandFailure extends UsageError {}
+
 /** Parsed options and positionals of one invocation. */
 export class CommandArgs {
   constructor(
