@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/node/paths';
 import { cli, tempDir } from '../node/helpers';
@@ -213,6 +214,28 @@ describe('hostile files and command lines', () => {
     expect(version.stderr).toMatch(/\/proc\/version\.xlsx/);
     expect(version.stderr).not.toMatch(/\.tmp/);
   }, 120_000);
+
+  it('random command lines over the corpus: always 0, 1 or 2, never a raw error, inputs untouched (fast-check, fixed seed)', async () => {
+    const before = inputsState();
+    const files = [...Object.keys(HOSTILE), 'valide.xlsx', 'lien.xlsx', 'statuts-utf8.csv', 'dossier.xlsx', 'sorties', ''];
+    const outputs = ['valide.xlsx', 'lien-dur.xlsx', 'dossier.xlsx', 'sorties/', 'sorties/a.xlsx', 'sorties/b/c.xlsx', 'liste.xlsx/x.xlsx', 'sorties/a.pptx', 'sorties/a.docx', 'sorties/r.json', '/proc/x.xlsx'];
+    const token = fc.oneof(
+      fc.constantFrom(...files),
+      fc.constantFrom('--json', '--force', '--in-place=1', '-x', '--', '--out', '--report', '--statuts', '--instance', '0', '3', 'copil', 'bilan'),
+      fc.tuple(fc.constantFrom('--out', '--report', '--statuts', '--out-dir'), fc.constantFrom(...outputs, ...files)).map(([o, v]) => `${o}=${v}`),
+    );
+    const verb = fc.constantFrom('validate', 'consolidate', 'score', 'generate', 'export-tet', 'import-tet', 'template', 'help', 'inconnu');
+    await fc.assert(
+      fc.asyncProperty(verb, fc.array(token, { maxLength: 5 }), async (v, rest) => {
+        // --in-place would legitimately rewrite a valid workbook: the random lines only read.
+        const argv = [v, ...rest.filter((t) => !t.startsWith('--in-place'))];
+        const r = await cli(dir, ...argv);
+        assertClean(argv.join(' '), r);
+      }),
+      { seed: 1313, numRuns: 60 },
+    );
+    expect(inputsState()).toEqual(before);
+  }, 300_000);
 
   it('--debug shows the technical detail, and only then', async () => {
     const plain = await cli(dir, 'validate', 'tronque.xlsx');
