@@ -61,6 +61,13 @@ export class OoxmlPackage {
     if (!this.entries.has(part)) this.entries.set(part, newEntry(part, new Uint8Array(0)));
   }
 
+  /** Replaces (or adds) a binary part. */
+  setBytes(part: string, data: Uint8Array): void {
+    this.texts.delete(part);
+    this.changed.delete(part);
+    this.entries.set(part, newEntry(part, data));
+  }
+
   remove(part: string): void {
     this.entries.delete(part);
     this.texts.delete(part);

@@ -181,7 +181,7 @@ export function readSheet(xml: string, ctx: SheetContext): { grid: Grid; merges:
     for (const cell of row.cells) {
       if (cell.col >= MAX_COLS) continue;
       const v = cellValue(cell.tag, cell.body, ctx, row.row, cell.col);
-      if (v === null) continue;
+      if (v === null || v === '') continue;
       line ??= grid[row.row] ?? [];
       while (line.length < cell.col) line.push(null);
       line[cell.col] = v;
