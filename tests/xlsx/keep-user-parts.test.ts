@@ -84,6 +84,8 @@ async function userEdits(file: string): Promise<Uint8Array> {
   actions.getCell(2, mineCol).value = { formula: 'ROW()*10', result: 20, shareType: 'shared', ref: `${colLetter(mineCol)}2:${colLetter(mineCol)}6` } as unknown as ExcelJS.CellFormulaValue;
   for (let r = 3; r <= 6; r++) actions.getCell(r, mineCol).value = { sharedFormula: `${colLetter(mineCol)}2`, result: r * 10 } as ExcelJS.CellSharedFormulaValue;
   parts.dec2 = String(dec2);
+  parts.dechetsService = String(actions.getCell(dec2, 1).value);
+  expect(actions.getCell(2, 1).value).not.toBe(parts.dechetsService);
 
   const achats = excel.getWorksheet('Service – Achats')!;
   achats.getCell(4, 2).value = 'Nouvelle action d’achat';
@@ -110,6 +112,8 @@ beforeAll(async () => {
     parts.vba = addMacros(pkg);
     Object.assign(parts, { actionsDrawing: a.drawing, actionsChart: a.chart, userDrawing: b.drawing, userChart: b.chart, image: b.image!, pivot: p.table, cache: p.cache, records: p.records });
     addFilter(pkg, USER_TAB, 'A1:B4', 0, ['Textile', 'BTP'], [4]);
+    // Actions filtered on the Déchets service: the Achats rows (2 and 3) are hidden.
+    addFilter(pkg, 'Actions', 'A1:Z6', 0, [parts.dechetsService], [2, 3]);
   });
   const file = join(dir, 'classeur.xlsm');
   writeFileSync(file, edited);
@@ -180,6 +184,14 @@ describe('consolidate --in-place keeps what the user added', () => {
     const note = grid[0].indexOf('Note');
     expect(grid[dec2][note]).toBe('DEC-002 suivie');
     expect(grid[dec2][1]).toBe('DEC-002');
+  });
+
+  it('keeps the filter of Actions and hides the rows it hides once the actions have moved', () => {
+    const xml = after.text(sheetPart(before, 'Actions'))!;
+    const hidden = splitSheet(xml).rows.filter((r) => /hidden="1"/.test(r.tag)).map((r) => r.row + 1);
+    // The new Achats action pushed the Déchets ones down: rows 2 to 4 are Achats now.
+    expect(hidden).toEqual([2, 3, 4]);
+    expect(xml).toMatch(/<autoFilter ref="A1:Z7"><filterColumn colId="0"><filters><filter val="[^"]+"\/><\/filters><\/filterColumn><\/autoFilter>/);
   });
 
   it('gives a workbook LibreOffice opens', () => {

@@ -23,6 +23,7 @@ import { XLSX_WRITE_MESSAGES as W } from '../../domain/messages/xlsx';
 import { LISTS_SHEET, LISTS_SHEET_FALLBACK } from './constants';
 import { applyFormatXml, applyLayoutXml, listsSheetGrid, type SheetEdit } from './format-xml';
 import { ListsSheetBuilder } from './format';
+import { refilter } from './filter';
 import { shiftFormula } from './formula-shift';
 import { closeWith, relsPath } from './package';
 import { dateToSerial, REL, type SheetPart, type XlsxIssue, type XlsxSource } from './read';
@@ -221,6 +222,9 @@ function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boo
     }
   }
 
+  // A filter's hidden rows follow the values that moved.
+  const tail = refilter(split.tail, rows, ctx.grid, ctx.before, rowOf) ?? split.tail;
+
   for (const row of touched) {
     // A row's `spans` is a hint of its cells' extent: dropped rather than left wrong.
     row.tag = row.tag.replace(/\sspans="[^"]*"/, '');
@@ -244,7 +248,7 @@ function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boo
   }
   const dimension = maxRow < 0 ? 'A1' : `A1:${encodeRef(maxRow, Math.max(maxCol, 0))}`;
   const head = /<(?:[\w.-]+:)?dimension(?=[\s/>])/.test(split.head) ? split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, `$1${dimension}$2`) : split.head;
-  return { xml: `${head}<${p}sheetData>${body.join('')}</${p}sheetData>${split.tail}`, changed: true, formulasChanged };
+  return { xml: `${head}<${p}sheetData>${body.join('')}</${p}sheetData>${tail}`, changed: true, formulasChanged };
 }
 
 /** A row element with nothing but its number (and spans): dropped when its cells are gone. */
