@@ -3,14 +3,13 @@
  * the COPIL deck (.pptx), the AFOM document, the dossier d'audit or the bilan
  * of an instance (.docx). Never modifies its input (so no Journal row).
  */
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { generateReport, ReportError } from '../../app/generate-report';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
 import { DocxDocumentRenderer } from '../../files/reports/docx';
 import { PptxDeckRenderer } from '../../files/reports/pptx';
-import { displayPath, openWorkbook } from './files';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 
 const M = REPORT_MESSAGES.cli;
@@ -50,11 +49,12 @@ export const generateCommand: CommandSpec = {
     if (extname(out).toLowerCase() !== expected) throw new UsageError(C.extension(expected, out));
     const instance = parseInstance(args.string('instance'));
     if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
-    // The extension differs from the input's (.xlsx): the input can never be overwritten.
-    const target = resolve(io.cwd, out);
+    // A workbook renamed .pptx is still the input: compared by file, not by extension.
+    const input = await requireInputFile(io, book);
+    const target = await prepareOutput(io, out, { option: '--out', inputs: [input] });
     const { workbook } = await openWorkbook(io, book);
     const write = async (bytes: Uint8Array) => {
-      await writeFile(target, bytes);
+      await writeOutput(io, target, bytes);
       return target;
     };
     let result;
