@@ -25,7 +25,7 @@ import { isEmptyCell, type ParsedValue } from '../parse/rows';
 import { splitMulti } from '../parse/values';
 import { LEAD_COLUMNS, SERVICE_COLUMNS, TAB, TABS, tableSection } from '../schema/tabs';
 import type { ColumnSpec } from '../schema/types';
-import type { Cell, Grid } from '../table/cell';
+import { cellText, type Cell, type Grid } from '../table/cell';
 import { columnLetter, locateTable, tableRows } from '../table/locate';
 import {
   lookAlikeServiceTabs,
@@ -469,26 +469,36 @@ function serviceCell(cell: Cell, key: string, kind: Kind, values: Readonly<Recor
   if (kind === Kind.AsTyped) return cell instanceof Date ? dateInTextColumn(cell) : cell;
   const v = values[key];
   switch (kind) {
-    case Kind.Multi:
-      if (!Array.isArray(v) || v.length === 0) return cell;
+    case Kind.Multi: {
+      if (!Array.isArray(v) || v.length === 0) return asTyped(cell);
       // One value: itself (what join would give, without a new string).
-      return v.length === 1 && typeof v[0] === 'string' ? v[0] : v.join(', ');
+      const joined = v.length === 1 && typeof v[0] === 'string' ? v[0] : v.join(', ');
+      // A number or a date the list does not know stays what it was (not its text).
+      return typeof cell !== 'string' && joined === cellText(cell) ? asTyped(cell) : joined;
+    }
     case Kind.Date:
-      return v instanceof Date ? v : cell;
+      return v instanceof Date ? v : asTyped(cell);
     case Kind.Number:
-      return typeof v === 'number' ? v : cell;
+      return typeof v === 'number' ? v : asTyped(cell);
     case Kind.List:
-      return typeof v === 'string' && v !== '' ? v : cell;
+      if (typeof v !== 'string' || v === '') return asTyped(cell);
+      // A number or a date the list does not know stays what it was (not its text).
+      return typeof cell !== 'string' && v === cellText(cell) ? asTyped(cell) : v;
   }
 }
 
+/** A cell kept as typed in a column of Actions that is not a date column. */
+function asTyped(cell: Cell): Cell {
+  return cell instanceof Date ? dateInTextColumn(cell) : cell;
+}
+
 /**
- * A date typed in a text column (Pilote, Commentaire…: the cell holds a
- * date, not text) goes into Actions as its French text `03/04/2025`, the
- * way the service tab shows it: written as a date into a column without a
- * date format, Excel would show its serial number (45750). A date with a
- * time of day (UTC, as files give them) is kept as it is: its text would
- * depend on a time zone.
+ * A date typed in a column that is not a date column (Pilote, Commentaire,
+ * Budget…: the cell holds a date, not text) goes into Actions as its French
+ * text `03/04/2025`, the way the service tab shows it: written as a date into
+ * a column without a date format, Excel would show its serial number
+ * (45750). A date with a time of day (UTC, as files give them) is kept as it
+ * is: its text would depend on a time zone.
  */
 export function dateInTextColumn(d: Date): Cell {
   const t = d.getTime();
