@@ -16,7 +16,9 @@ const MAX_ALERT_LINES = 24;
 
 export function runCalculerScores(): void {
   const title = gasMessages.menu.calculerScores;
-  runCommand(title, (ctx) => {
+  runCommand(
+    title,
+    (ctx) => {
     const run = runScores({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, write: true });
     // The scores part of the dashboard follows (reads are cached: no tab is read twice).
     if (ctx.workbook.sheetNames().includes(TAB.tableauDeBord)) {
@@ -27,5 +29,7 @@ export function runCalculerScores(): void {
     const anomalies = run.anomalies.length > 0 ? `\n\n${run.anomalies.length} anomalie(s) dans la saisie : ${run.anomalies.slice(0, 3).map((a) => `ligne ${a.ligne} – ${a.message}`).join(' ; ')}${run.anomalies.length > 3 ? ' …' : ''}` : '';
     ctx.spreadsheet.getSheetByName('Référentiel')?.activate();
     ctx.ui.alert(title, shown.join('\n') + anomalies, ctx.ui.ButtonSet.OK);
-  });
+    },
+    { leadOnly: true },
+  );
 }

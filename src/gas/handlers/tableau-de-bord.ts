@@ -23,16 +23,18 @@ import { showSidebar } from '../sidebar';
 
 export function runTableauDeBord(): void {
   const title = M.steer.commandeDashboard;
-  let done = false;
-  runCommand(title, (ctx) => {
+  runCommand(
+    title,
+    (ctx) => {
     const fiches = createFiches({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user });
     const run = refreshSteering({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, renderer: new SheetsDashboardRenderer(ctx.spreadsheet) });
     SpreadsheetApp.flush();
     ctx.spreadsheet.getSheetByName(TAB.tableauDeBord)?.activate();
-    ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8);
-    done = true;
-  });
-  if (done) showSidebar();
+    ctx.later(() => ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8));
+    ctx.later(showSidebar);
+    },
+    { leadOnly: true },
+  );
 }
 
 export function dashboardData(): DashboardData {

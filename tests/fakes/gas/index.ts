@@ -74,6 +74,10 @@ export interface GasEnvironment {
   /** The Apps Script globals: SpreadsheetApp, Charts, LockService, Session, PropertiesService, HtmlService, Utilities, ScriptApp, Logger, console. */
   readonly globals: Record<string, unknown>;
   setAuthMode(mode: FakeAuthMode): void;
+  /** The next calls run as `email` (active and effective user): protections are checked against her. */
+  actAs(email: string): void;
+  /** Estimated Apps Script time of the current execution (`env.time.startRun()` at each click). */
+  readonly time: GasCore['time'];
   /**
    * A fresh `node:vm` context whose globals are `env.globals`; scripts run in
    * it see the fakes, and HTML templates then see the script's functions.
@@ -137,6 +141,10 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     setAuthMode(mode) {
       core.authMode = mode;
     },
+    actAs(email) {
+      core.actAs(email);
+    },
+    time: core.time,
     createVmContext() {
       const ctx = vm.createContext({ ...globals }) as vm.Context & Record<string, unknown>;
       scope = ctx;

@@ -25,16 +25,19 @@ export class FakeLock {
     this.core.record('Lock', 'tryLock', { detail: `${this.scope} ${timeoutMs}ms` });
     if (this.busy) return false;
     this.held = true;
+    this.core.locksHeld.add(this.scope);
     return true;
   }
   waitLock(timeoutMs: number): void {
     this.core.record('Lock', 'waitLock', { detail: `${this.scope} ${timeoutMs}ms` });
     if (this.busy) throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
     this.held = true;
+    this.core.locksHeld.add(this.scope);
   }
   releaseLock(): void {
     this.core.record('Lock', 'releaseLock', { detail: this.scope });
     this.held = false;
+    this.core.locksHeld.delete(this.scope);
   }
   hasLock(): boolean {
     return this.held;
@@ -55,14 +58,17 @@ export class FakeLockService {
   }
   getDocumentLock(): FakeLock | null {
     this.core.record('LockService', 'getDocumentLock');
+    this.core.requireAuth('LockService.getDocumentLock');
     return this.unbound ? null : this.document;
   }
   getScriptLock(): FakeLock {
     this.core.record('LockService', 'getScriptLock');
+    this.core.requireAuth('LockService.getScriptLock');
     return this.script;
   }
   getUserLock(): FakeLock {
     this.core.record('LockService', 'getUserLock');
+    this.core.requireAuth('LockService.getUserLock');
     return this.user;
   }
 }
@@ -99,8 +105,38 @@ export class FakeSession {
 
 // ---------------------------------------------------------------- PropertiesService
 
+/**
+ * "Properties value size 9 KB / val" and "Properties total storage 500 KB / property store"
+ * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+ * Sizes are counted in UTF-8 bytes, key included (what Google's store measures).
+ */
+export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
 export class FakeProperties {
   readonly store = new Map<string, string>();
+
+  /** Bytes the store holds (keys and values), as counted against its quota. */
+  get bytes(): number {
+    let n = 0;
+    for (const [k, v] of this.store) n += utf8(k) + utf8(v);
+    return n;
+  }
+
+  /** Refuses a batch that breaks either quota, before writing any of it. */
+  private checkQuota(entries: ReadonlyArray<readonly [string, string]>, replaceAll: boolean): void {
+    for (const [k, v] of entries) {
+      if (utf8(k) + utf8(v) > PROPERTY_VALUE_MAX_BYTES) throw new Error('Exception: Argument too large: value');
+    }
+    const next = new Map(replaceAll ? [] : this.store);
+    for (const [k, v] of entries) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += utf8(k) + utf8(v);
+    if (total > PROPERTY_STORE_MAX_BYTES) throw new Error('Exception: You have exceeded the property storage quota. Please remove some properties and try again.');
+  }
+
   constructor(
     private readonly core: GasCore,
     readonly scope: string,
@@ -114,6 +150,7 @@ export class FakeProperties {
   }
   setProperty(k: string, v: string): this {
     this.rec('setProperty', k);
+    this.checkQuota([[k, String(v)]], false);
     this.store.set(k, String(v));
     return this;
   }
@@ -123,6 +160,7 @@ export class FakeProperties {
   }
   setProperties(props: Record<string, string>, deleteAllOthers = false): this {
     this.rec('setProperties');
+    this.checkQuota(Object.entries(props).map(([k, v]) => [k, String(v)] as const), deleteAllOthers);
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of Object.entries(props)) this.store.set(k, String(v));
     return this;
@@ -159,10 +197,12 @@ export class FakePropertiesService {
   }
   getScriptProperties(): FakeProperties {
     this.core.record('PropertiesService', 'getScriptProperties');
+    this.core.requireAuth('PropertiesService.getScriptProperties');
     return this.script;
   }
   getUserProperties(): FakeProperties {
     this.core.record('PropertiesService', 'getUserProperties');
+    this.core.requireAuth('PropertiesService.getUserProperties');
     return this.user;
   }
 }
