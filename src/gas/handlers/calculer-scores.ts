@@ -7,6 +7,7 @@
 import { rebuildDashboard } from '../../app/dashboard';
 import { runScores } from '../../app/score';
 import { TAB } from '../../domain/schema/tabs';
+import { cacheDashboard } from '../dashboard-cache';
 import { SheetsDashboardRenderer } from '../dashboard-charts';
 import { gasMessages } from '../../domain/messages/gas';
 import { runCommand } from '../command';
@@ -22,7 +23,7 @@ export function runCalculerScores(): void {
     const run = runScores({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, write: true });
     // The scores part of the dashboard follows (reads are cached: no tab is read twice).
     if (ctx.workbook.sheetNames().includes(TAB.tableauDeBord)) {
-      rebuildDashboard({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, renderer: new SheetsDashboardRenderer(ctx.spreadsheet), journal: false });
+      cacheDashboard(rebuildDashboard({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, renderer: new SheetsDashboardRenderer(ctx.spreadsheet), journal: false }));
     }
     const lines = run.summary.split('\n');
     const shown = lines.length > MAX_ALERT_LINES ? [...lines.slice(0, MAX_ALERT_LINES), '…'] : lines;

@@ -14,6 +14,7 @@ import { TAB } from '../../domain/schema/tabs';
 import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { forgetDashboard } from '../dashboard-cache';
 import { showSidebar } from '../sidebar';
 import { progressPerTab } from './verifier';
 
@@ -34,7 +35,10 @@ export function runConsolidate(): void {
         marker,
         store: new GasCheckStore(PropertiesService.getDocumentProperties()),
       });
-      if (result.status === 'done') ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
+      if (result.status === 'done') {
+        forgetDashboard();
+        ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
+      }
       const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
       const capped = marker.capped.length > 0 ? `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}` : '';
       ctx.ui.alert(title, result.message + hint + capped, ctx.ui.ButtonSet.OK);

@@ -7,6 +7,7 @@ import { installWorkbook } from '../../app/install';
 import type { FormatterPort } from '../../app/ports';
 import { gasMessages } from '../../domain/messages/gas';
 import { runCommand } from '../command';
+import { forgetDashboard } from '../dashboard-cache';
 import type { GasContext } from '../context';
 import { summariseInstall } from '../install-summary';
 import { appendJournal } from '../journal';
@@ -34,6 +35,7 @@ export function runInstall(): void {
       const report = installWorkbook({ workbook: ctx.workbook, formatter: withProgress(ctx) });
       const summary = summariseInstall(report, settings);
       // A run that changed nothing writes nothing, not even its Journal row.
+      if (summary.changed) forgetDashboard();
       if (summary.changed) appendJournal(ctx, { command: gasMessages.command.installer, result: summary.journal });
       ctx.ui.alert(m.title, summary.text, ctx.ui.ButtonSet.OK);
     },

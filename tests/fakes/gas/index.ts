@@ -29,6 +29,7 @@ import { FakeCharts } from './charts';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import {
+  FakeCacheService,
   FakeHtmlService,
   FakeLockService,
   FakePropertiesService,
@@ -69,6 +70,7 @@ export interface GasEnvironment {
   readonly locks: FakeLockService;
   readonly session: FakeSession;
   readonly properties: FakePropertiesService;
+  readonly cache: FakeCacheService;
   readonly html: FakeHtmlService;
   readonly logs: GasCore['logs'];
   /** The Apps Script globals: SpreadsheetApp, Charts, LockService, Session, PropertiesService, HtmlService, Utilities, ScriptApp, Logger, console. */
@@ -102,6 +104,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const locks = new FakeLockService(core);
   const session = new FakeSession(core);
   const properties = new FakePropertiesService(core);
+  const cache = new FakeCacheService(core);
   const globals: Record<string, unknown> = {};
   // Templates see the script's globals: those of the last vm context created, else env.globals.
   let scope: Record<string, unknown> = globals;
@@ -115,6 +118,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     LockService: locks,
     Session: session,
     PropertiesService: properties,
+    CacheService: cache,
     HtmlService: html,
     Utilities: new FakeUtilities(core),
     ScriptApp: new FakeScriptApp(core),
@@ -135,6 +139,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     locks,
     session,
     properties,
+    cache,
     html,
     logs: core.logs,
     globals,

@@ -207,6 +207,100 @@ export class FakePropertiesService {
   }
 }
 
+// ---------------------------------------------------------------- CacheService
+
+/**
+ * "Individual keys can be up to 250 characters and store up to 100KB of data, with a cache item
+ * cap of 1,000 entries"; expirations are at most 21,600 seconds (6 hours)
+ * (https://developers.google.com/apps-script/reference/cache/cache). Time does not pass in the
+ * fake unless a test calls `expireAll()`.
+ */
+export const CACHE_KEY_MAX = 250;
+export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
+export const CACHE_MAX_ITEMS = 1000;
+export const CACHE_MAX_EXPIRATION_S = 21_600;
+
+export class FakeCache {
+  readonly store = new Map<string, string>();
+  constructor(
+    private readonly core: GasCore,
+    readonly scope: string,
+  ) {}
+  private rec(method: string, detail?: string): void {
+    this.core.record('Cache', method, { detail: detail ? `${this.scope}:${detail}` : this.scope });
+  }
+  private check(entries: ReadonlyArray<readonly [string, string]>, expiration?: number): void {
+    if (expiration !== undefined && !(expiration >= 1 && expiration <= CACHE_MAX_EXPIRATION_S)) throw new Error('Exception: Argument expirationInSeconds out of range.');
+    for (const [k, v] of entries) {
+      if (k.length > CACHE_KEY_MAX) throw new Error('Exception: Argument too large: key');
+      if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_MAX_BYTES) throw new Error('Exception: Argument too large: value');
+    }
+  }
+  get(key: string): string | null {
+    this.rec('get', key);
+    return this.store.get(key) ?? null;
+  }
+  getAll(keys: string[]): Record<string, string> {
+    this.rec('getAll', `${keys.length}`);
+    const out: Record<string, string> = {};
+    for (const k of keys) if (this.store.has(k)) out[k] = this.store.get(k)!;
+    return out;
+  }
+  put(key: string, value: string, expiration?: number): void {
+    this.rec('put', key);
+    this.check([[key, String(value)]], expiration);
+    this.set(key, String(value));
+  }
+  putAll(values: Record<string, string>, expiration?: number): void {
+    this.rec('putAll', `${Object.keys(values).length}`);
+    const entries = Object.entries(values).map(([k, v]) => [k, String(v)] as const);
+    this.check(entries, expiration);
+    for (const [k, v] of entries) this.set(k, v);
+  }
+  remove(key: string): void {
+    this.rec('remove', key);
+    this.store.delete(key);
+  }
+  removeAll(keys: string[]): void {
+    this.rec('removeAll', `${keys.length}`);
+    for (const k of keys) this.store.delete(k);
+  }
+  /** Test helper: every entry expires (six hours went by). */
+  expireAll(): void {
+    this.store.clear();
+  }
+  private set(k: string, v: string): void {
+    this.store.delete(k);
+    this.store.set(k, v);
+    // Beyond the cap, the oldest entries are evicted (a cache never refuses, it forgets).
+    while (this.store.size > CACHE_MAX_ITEMS) this.store.delete(this.store.keys().next().value as string);
+  }
+}
+
+export class FakeCacheService {
+  readonly document: FakeCache;
+  readonly script: FakeCache;
+  readonly user: FakeCache;
+  constructor(private readonly core: GasCore) {
+    this.document = new FakeCache(core, 'document');
+    this.script = new FakeCache(core, 'script');
+    this.user = new FakeCache(core, 'user');
+  }
+  getDocumentCache(): FakeCache {
+    this.core.record('CacheService', 'getDocumentCache');
+    this.core.requireAuth('CacheService.getDocumentCache');
+    return this.document;
+  }
+  getScriptCache(): FakeCache {
+    this.core.record('CacheService', 'getScriptCache');
+    return this.script;
+  }
+  getUserCache(): FakeCache {
+    this.core.record('CacheService', 'getUserCache');
+    return this.user;
+  }
+}
+
 // ---------------------------------------------------------------- HtmlService
 
 export class FakeHtmlOutput {
