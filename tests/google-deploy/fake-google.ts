@@ -35,7 +35,7 @@ interface Failure {
 }
 
 export interface FakeSheet {
-  properties: { sheetId: number; title: string; index: number; gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number }; tabColorStyle?: sheets_v4.Schema$ColorStyle | null };
+  properties: { sheetId: number; title: string; index: number; gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number }; tabColorStyle?: sheets_v4.Schema$ColorStyle };
   values: unknown[][];
   rules: sheets_v4.Schema$ConditionalFormatRule[];
   protections: sheets_v4.Schema$ProtectedRange[];
@@ -364,7 +364,7 @@ function applyRequest(s: FakeSpreadsheet, r: sheets_v4.Schema$Request): sheets_v
       if (f === 'gridProperties.rowCount') t.properties.gridProperties.rowCount = p.gridProperties?.rowCount ?? t.properties.gridProperties.rowCount;
       else if (f === 'gridProperties.columnCount') t.properties.gridProperties.columnCount = p.gridProperties?.columnCount ?? t.properties.gridProperties.columnCount;
       else if (f === 'gridProperties.frozenRowCount') t.properties.gridProperties.frozenRowCount = p.gridProperties?.frozenRowCount ?? 0;
-      else if (f === 'tabColorStyle') t.properties.tabColorStyle = p.tabColorStyle ?? null;
+      else if (f === 'tabColorStyle') t.properties.tabColorStyle = p.tabColorStyle ?? undefined;
       else throw new GoogleError(400, `Unknown field: ${f}`);
     }
     checkFrozen(t);
