@@ -5,9 +5,8 @@
  * Never modifies its input.
  */
 import { writeFile } from 'node:fs/promises';
-import { prepareExportTet } from '../../app/export-tet';
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
-import { classeurToBuffer } from '../../files/xlsx/classeur-export';
+import { exportTetBytes } from '../../files/offline';
 import { displayPath, openWorkbook, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
@@ -21,9 +20,9 @@ export const exportTetCommand: CommandSpec = {
   async run(args, io) {
     const out = xlsxOutput(io, args.requiredString('out'));
     const { workbook } = await openWorkbook(io, args.positionals[0]);
-    const run = prepareExportTet(workbook, new Date());
+    const { run, bytes } = await exportTetBytes(workbook, new Date());
     for (const a of run.anomalies) io.err(M.tet.cliAnomalie(a.onglet, a.ligne, a.message));
-    await writeFile(out, await classeurToBuffer(run.classeur));
+    await writeFile(out, bytes);
     io.out(M.tet.cliFait(run.message, displayPath(io, out)));
     return EXIT.ok;
   },

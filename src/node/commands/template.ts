@@ -1,6 +1,5 @@
 /** `cap-circulaire template --out modele.xlsx`: an empty workbook with every tab, validation and format. */
-import { installWorkbook } from '../../app/install';
-import { MemoryWorkbook } from '../../app/memory-workbook';
+import { templateWorkbook } from '../../files/offline';
 import { TEMPLATE_MESSAGES as M } from '../../domain/messages/cli';
 import { writeXlsxFile } from '../xlsx-files';
 import { displayPath, xlsxOutput } from './files';
@@ -16,8 +15,7 @@ export const templateCommand: CommandSpec = {
   },
   async run(args, io) {
     const out = xlsxOutput(io, args.requiredString('out'));
-    const workbook = new MemoryWorkbook();
-    installWorkbook({ workbook, formatter: workbook });
+    const workbook = templateWorkbook();
     await writeXlsxFile(workbook, out);
     io.out(M.done(displayPath(io, out), workbook.sheetNames().length));
     return EXIT.ok;
