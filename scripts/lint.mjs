@@ -38,7 +38,7 @@ const LAYERS = {
   'src/web': { allowed: [...SHARED, 'src/web'], packages: true, node: false, nodeGlobals: false },
 };
 /** Node's globals a module meant for the browser must not use (a `Buffer` type in a comment is stripped first). */
-const NODE_GLOBALS = /(?<![\w$.'"`])(Buffer|process|__dirname|__filename)\b(?!\s*:)/g;
+const NODE_GLOBALS = /(?<![\w$.'"`])(Buffer|process|__dirname|__filename)\b(?!\s*\??:)/g;
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
 
@@ -118,7 +118,8 @@ function check(file, layer) {
   }
   graph.set(file, edges);
   if (layer && !LAYERS[layer].nodeGlobals) {
-    const bare = stripStrings(code);
+    // Import statements name modules and local bindings, not globals.
+    const bare = stripStrings(PATTERNS.slice(0, 3).reduce((c, p) => c.replace(p, (m) => m.replace(/[^\n]/g, ' ')), code));
     const seen = new Set();
     for (const m of bare.matchAll(NODE_GLOBALS)) {
       // The first use of each global is enough to point at the module.
@@ -133,7 +134,8 @@ function check(file, layer) {
 
 function verdict(file, layer, spec) {
   const rule = LAYERS[layer];
-  const isBuiltin = spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]);
+  // `buffer/` (trailing slash) is the npm package of that name, not Node's module.
+  const isBuiltin = spec.startsWith('node:') || (!spec.endsWith('/') && (BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0])));
   if (!spec.startsWith('.') && !spec.startsWith('/')) {
     if (isBuiltin) return rule.node ? null : `${layer} ne doit pas dépendre de Node (${spec})`;
     // Vite's import suffixes (`./worker?worker&inline`) are relative; anything else here is a package.
