@@ -59,7 +59,7 @@ class Engine {
 // ---- Page -----------------------------------------------------------------------
 
 function button(id: string, label: string, help: string | null, primary = false): HTMLButtonElement {
-  return el('button', { type: 'button', id, class: primary ? 'bouton' : 'bouton secondaire', 'aria-describedby': help ? `${id}-aide` : undefined }, label);
+  return el('button', { type: 'button', id: `btn-${id}`, class: primary ? 'bouton' : 'bouton secondaire', 'aria-describedby': help ? `${help}-aide` : undefined }, label);
 }
 
 function helpText(id: string, text: string): HTMLElement {
@@ -101,7 +101,7 @@ function layout(): HTMLElement {
   const dropZone = el(
     'div',
     { id: 'depot', class: 'depot' },
-    el('label', { for: 'fichier', class: 'bouton' }, C.ouvrir),
+    el('label', { for: 'fichier', class: 'etiquette-fichier' }, C.ouvrir),
     fileInput,
     el('p', { class: 'aide', id: 'fichier-aide' }, M.ouvrir.deposer),
   );
