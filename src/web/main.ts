@@ -101,8 +101,10 @@ function layout(): HTMLElement {
   const dropZone = el(
     'div',
     { id: 'depot', class: 'depot' },
-    el('label', { for: 'fichier', class: 'etiquette-fichier' }, C.ouvrir),
+    // The input first, visually hidden but focusable; its label, after it, is the visible button
+    // (so the button reads « Ouvrir un classeur » in every browser language) and shows its focus.
     fileInput,
+    el('label', { for: 'fichier', class: 'bouton etiquette-fichier' }, C.ouvrir),
     el('p', { class: 'aide', id: 'fichier-aide' }, M.ouvrir.deposer),
   );
   fileInput.setAttribute('aria-describedby', 'ouvrir-aide');

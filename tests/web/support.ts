@@ -76,7 +76,7 @@ const LOCAL = /^(blob|data):/;
 
 export async function openPage(url: string, viewport = { width: 1280, height: 900 }): Promise<Session> {
   if (!CHROMIUM) throw new Error(SKIP_MESSAGE);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=fr-FR'] });
   const context = await browser.newContext({ acceptDownloads: true, locale: 'fr-FR', viewport, timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const requests: string[] = [];
   const refused: string[] = [];
