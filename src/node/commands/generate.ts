@@ -4,11 +4,10 @@
  * of an instance (.docx). Never modifies its input (so no Journal row).
  */
 import { extname } from 'node:path';
-import { generateReport, ReportError } from '../../app/generate-report';
+import { ReportError } from '../../app/generate-report';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
-import { DocxDocumentRenderer } from '../../files/reports/docx';
-import { PptxDeckRenderer } from '../../files/reports/pptx';
+import { REPORT_EXTENSION, reportBytes } from '../../files/offline';
 import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 
@@ -45,7 +44,7 @@ export const generateCommand: CommandSpec = {
     const kind = parseKind(args.positionals[0]);
     const book = args.positionals[1];
     const out = args.requiredString('out');
-    const expected = kind === 'copil' ? '.pptx' : '.docx';
+    const expected = REPORT_EXTENSION[kind];
     if (extname(out).toLowerCase() !== expected) throw new UsageError(C.extension(expected, out));
     const instance = parseInstance(args.string('instance'));
     if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
@@ -53,21 +52,14 @@ export const generateCommand: CommandSpec = {
     const input = await requireInputFile(io, book);
     const target = await prepareOutput(io, out, { option: '--out', inputs: [input] });
     const { workbook } = await openWorkbook(io, book);
-    const write = async (bytes: Uint8Array) => {
-      await writeOutput(io, target, bytes);
-      return target;
-    };
     let result;
     try {
-      result = await generateReport(
-        kind,
-        { workbook, clock: { now: () => new Date() }, deckRenderer: new PptxDeckRenderer(write), documentRenderer: new DocxDocumentRenderer(write), journal: false },
-        { instance },
-      );
+      result = await reportBytes(kind, workbook, { now: () => new Date() }, { instance });
     } catch (e) {
       if (e instanceof ReportError) throw new UsageError(e.message);
       throw e;
     }
+    await writeOutput(io, target, result.bytes);
     io.out(M.ecrit(kind, displayPath(io, target)));
     const blocking = result.prepared.anomalies.filter((a) => a.bloquante);
     if (blocking.length === 0) return EXIT.ok;
