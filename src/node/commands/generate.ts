@@ -11,7 +11,10 @@ import type { ReportKind } from '../../domain/reports/input';
 import { DocxDocumentRenderer } from '../../files/reports/docx';
 import { PptxDeckRenderer } from '../../files/reports/pptx';
 import { displayPath, openWorkbook } from './files';
-import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
+import { COMMON_OPTIONS, EXIT, UsageError, type CliIo, type CommandSpec } from './types';
+import { avecComparaisonPairs } from '../../app/reseau';
+import { RESEAU_MESSAGES } from '../../domain/messages/reseau';
+import { lireReseau, type ReseauLu } from '../../domain/reseau/pairs';
 
 const M = REPORT_MESSAGES.cli;
 const C = REPORT_MESSAGES.commande;
@@ -32,6 +35,14 @@ export function parseInstance(v: string | undefined): number | undefined {
   return n;
 }
 
+/** The regional workbook of `--reseau`: a usage error when it is not one. */
+async function readReseau(io: CliIo, path: string): Promise<ReseauLu> {
+  const { workbook } = await openWorkbook(io, path);
+  const lu = lireReseau({ sheetNames: () => workbook.sheetNames(), grid: (n) => (workbook.sheetNames().includes(n) ? workbook.read(n) : undefined) });
+  if (!lu.ok) throw new UsageError(RESEAU_MESSAGES.pairs.reseauIllisible(path, lu.raison));
+  return lu.reseau;
+}
+
 export const generateCommand: CommandSpec = {
   name: 'generate',
   summary: M.summary,
@@ -40,6 +51,7 @@ export const generateCommand: CommandSpec = {
   options: {
     out: { ...COMMON_OPTIONS.out, help: M.outOption },
     instance: { type: 'string', placeholder: 'N', help: M.instanceOption },
+    reseau: { type: 'string', placeholder: 'reseau.xlsx', help: RESEAU_MESSAGES.pairs.reseauOption },
   },
   positionals: { min: 2, max: 2, label: '(copil|afom|audit|bilan) classeur.xlsx' },
   async run(args, io) {
@@ -52,6 +64,9 @@ export const generateCommand: CommandSpec = {
     if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
     // The extension differs from the input's (.xlsx): the input can never be overwritten.
     const target = resolve(io.cwd, out);
+    const reseauArg = args.string('reseau');
+    if (reseauArg !== undefined && kind !== 'copil') throw new UsageError(RESEAU_MESSAGES.pairs.reseauCopilSeulement);
+    const reseau = reseauArg === undefined ? undefined : await readReseau(io, reseauArg);
     const { workbook } = await openWorkbook(io, book);
     const write = async (bytes: Uint8Array) => {
       await writeFile(target, bytes);
@@ -61,7 +76,7 @@ export const generateCommand: CommandSpec = {
     try {
       result = await generateReport(
         kind,
-        { workbook, clock: { now: () => new Date() }, deckRenderer: new PptxDeckRenderer(write), documentRenderer: new DocxDocumentRenderer(write), journal: false },
+        { workbook, clock: { now: () => new Date() }, deckRenderer: reseau ? avecComparaisonPairs(new PptxDeckRenderer(write), workbook, reseau, new Date()) : new PptxDeckRenderer(write), documentRenderer: new DocxDocumentRenderer(write), journal: false },
         { instance },
       );
     } catch (e) {
