@@ -88,8 +88,10 @@ export const RESEAU_MESSAGES = {
     couvertureNotes: 'Présentation générée depuis les fiches réseau des territoires (classeur régional Cap Circulaire). Chaque chiffre vient de ce que les territoires ont choisi de partager.',
     axesTitre: (n: number) => `Où en est le réseau : score réalisé par axe, ${n} ${s(n, 'territoire', 'territoires')}`,
     axesNotes: 'Médiane, premier et troisième quartiles du pourcentage réalisé de chaque axe, sur les territoires consolidés (onglet Territoires du classeur régional).',
-    proches: (n: number) => n === 0 ? 'Aucun territoire n’est à moins de 10 points de l’étoile suivante' : `${n} ${s(n, 'territoire est', 'territoires sont')} à moins de 10 points de l’étoile suivante`,
-    prochesNotes: 'Points réalisés qui manquent à chaque territoire pour l’étoile suivante, sans la marge recommandée de 3 points, et critères d’étoile encore à remplir (les points seuls ne donnent pas l’étoile). Source : fiches réseau.',
+    proches: (n: number) =>
+      n === 0 ? 'Aucun territoire n’est à moins de 10 points de l’étoile suivante' : `${n} ${s(n, 'territoire est', 'territoires sont')} à moins de 10 points de l’étoile suivante, référentiel complet`,
+    aucunProche: 'Aucun territoire n’a à la fois un référentiel entièrement renseigné et moins de 10 points réalisés à gagner pour l’étoile suivante.',
+    prochesNotes: 'Territoires dont toutes les lignes du référentiel sont renseignées et à qui il manque au plus 10 points réalisés pour l’étoile suivante (sans la marge recommandée de 3 points), avec les critères d’étoile encore à remplir : les points seuls ne donnent pas l’étoile. Source : fiches réseau (onglet Territoires du classeur régional).',
     mesuresAvancees: 'Les mesures les plus avancées du réseau',
     mesuresEnRetrait: 'Les mesures les moins avancées : où s’entraider',
     mesuresNotes: 'Part des territoires concernés qui ont fait la mesure (entièrement ou en partie). Les territoires qui l’ont faite sont listés dans l’onglet Mesures du classeur régional.',

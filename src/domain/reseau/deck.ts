@@ -7,6 +7,7 @@
 import { SLIDE_WIDTH, type Deck, type DeckBlock, type Slide } from '../reports/deck';
 import { cell, para, tableSlides, widths } from '../reports/deck-kit';
 import { LAYOUT } from '../reports/primitives';
+import { tableHeaderHeight, tableRowHeight } from '../reports/fit';
 import { COLOURS } from '../schema/colours';
 import { nodesAtLevel } from '../referentiel/tree';
 import { normalizeKey } from '../table/normalize';
@@ -31,10 +32,15 @@ function axesSlide(r: Rollup): Slide {
   const axes = nodesAtLevel('axe');
   const stats = axes.map((a) => quartiles(r.territoires.map((t) => t.fiche.axes.find((x) => x.id === a.id)?.pctFait ?? NaN)));
   const categories = axes.map((a) => `Axe ${a.identifiant}`);
+  const x = LAYOUT.content.x + 362;
+  const w = LAYOUT.content.x + LAYOUT.content.w - x;
+  const columns = widths(w, [3.2, 1.3]).map((cw, i) => ({ header: i === 0 ? 'Axe' : D.mediane, width: cw, align: (i === 0 ? 'left' : 'right') as 'left' | 'right' }));
+  const rows = axes.map((a, i) => [cell(`${a.identifiant}. ${a.title}`), cell(stats[i] ? pct(stats[i]!.mediane) : '–', { align: 'right' })]);
+  const axeTable = { frame: { x, y: LAYOUT.content.y, w, h: tableHeaderHeight(columns, TABLE_SIZE) + rows.reduce((h, r) => h + tableRowHeight(r, columns, TABLE_SIZE), 0) }, columns, rows, size: TABLE_SIZE };
   const blocks: DeckBlock[] = [
     {
       kind: 'chart',
-      frame: { x: LAYOUT.content.x, y: LAYOUT.content.y, w: 400, h: LAYOUT.content.h },
+      frame: { x: LAYOUT.content.x, y: LAYOUT.content.y, w: 350, h: LAYOUT.content.h },
       chart: {
         orientation: 'horizontal',
         grouping: 'clustered',
@@ -52,30 +58,47 @@ function axesSlide(r: Rollup): Slide {
     },
     {
       kind: 'table',
-      frame: { x: 440, y: LAYOUT.content.y, w: 256, h: 28 + axes.length * 40 },
-      columns: widths(256, [3, 2]).map((w, i) => ({ header: i === 0 ? 'Axe' : D.mediane, width: w, align: i === 0 ? 'left' : 'right' })),
-      rows: axes.map((a, i) => [cell(`${a.identifiant}. ${a.title}`), cell(stats[i] ? pct(stats[i]!.mediane) : '–', { align: 'right' })]),
-      size: 10,
+      frame: axeTable.frame,
+      columns: axeTable.columns,
+      rows: axeTable.rows,
+      size: axeTable.size,
     },
   ];
   return { layout: 'content', title: D.axesTitre(r.territoires.length), blocks, notes: D.axesNotes };
 }
 
+/**
+ * Close to the next star: within SEUIL_PROCHE points réalisés with every line
+ * of the référentiel renseignée (a star needs a complete référentiel), the
+ * star criteria still to meet shown beside; fewest criteria, then fewest
+ * points first.
+ */
+export function prochesDeLEtoile(r: Rollup): Rollup['territoires'] {
+  return r.territoires
+    .filter((t) => {
+      const e = t.fiche.etoiles;
+      return e.prochaine !== null && e.pointsManquants !== null && e.pointsManquants <= SEUIL_PROCHE && e.lignesNonRenseignees === 0;
+    })
+    .sort(
+      (a, b) =>
+        a.fiche.etoiles.criteresManquants - b.fiche.etoiles.criteresManquants ||
+        a.fiche.etoiles.pointsManquants! - b.fiche.etoiles.pointsManquants! ||
+        a.fiche.identite.nom.localeCompare(b.fiche.identite.nom, 'fr'),
+    );
+}
+
 function prochesSlides(r: Rollup): Slide[] {
-  const proches = r.territoires
-    .filter((t) => t.fiche.etoiles.prochaine !== null && t.fiche.etoiles.pointsManquants !== null && t.fiche.etoiles.pointsManquants <= SEUIL_PROCHE)
-    .sort((a, b) => a.fiche.etoiles.pointsManquants! - b.fiche.etoiles.pointsManquants! || a.fiche.identite.nom.localeCompare(b.fiche.identite.nom, 'fr'));
+  const proches = prochesDeLEtoile(r);
   const title = D.proches(proches.length);
-  if (proches.length === 0) return [{ layout: 'content', title, blocks: [sentence(D.aucuneDonnee)], notes: D.prochesNotes }];
+  if (proches.length === 0) return [{ layout: 'content', title, blocks: [sentence(D.aucunProche)], notes: D.prochesNotes }];
   return tableSlides({
     title,
-    columns: widths(LAYOUT.content.w, [5, 1.5, 2, 2, 2]).map((w, i) => ({ header: [D.colTerritoire, D.colEtoile, D.colManque, D.colCriteres, D.colLignes][i], width: w, align: i === 0 ? 'left' : 'right' })),
+    columns: widths(LAYOUT.content.w, [5, 1.5, 2, 2]).map((w, i) => ({ header: [D.colTerritoire, D.colEtoile, D.colManque, D.colCriteres][i], width: w, align: i === 0 ? 'left' : 'right' })),
     rows: proches.map((t) => [
       cell(t.fiche.identite.nom),
       cell(D.etoileVers(t.fiche.etoiles.actuelle, t.fiche.etoiles.prochaine!), { align: 'right' }),
       cell(formatNumberFr(t.fiche.etoiles.pointsManquants!, 1), { align: 'right' }),
       cell(formatNumberFr(t.fiche.etoiles.criteresManquants), { align: 'right' }),
-      cell(formatNumberFr(t.fiche.etoiles.lignesNonRenseignees), { align: 'right' }),
     ]),
     size: TABLE_SIZE,
     notes: D.prochesNotes,

@@ -52,7 +52,7 @@ export const reseauCommand: CommandSpec = {
     const names = (await readdir(dir, { withFileTypes: true }))
       .filter((e) => e.isFile() && !ignored(e.name) && !outputs.has(join(dir, e.name)))
       .map((e) => e.name)
-      .sort((a, b) => a.localeCompare(b, 'fr'));
+      .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
 
     const open = async (name: string): Promise<FichierDossier> => {
       if (extname(name).toLowerCase() !== '.xlsx') return { fichier: name, erreur: M.lecture.pasUnClasseur };
