@@ -40,6 +40,7 @@ const LIEUX_B = [
   'de l’Ain', 'du Haut-Jura', 'de la Loue', 'du Forez', 'du Livradois', 'de la Dombes', 'du Bugey', 'de Saône', 'du Velay', 'de la Drôme',
   'du Vercors', 'de Tarentaise', 'du Beaujolais', 'de Chartreuse', 'du Diois', 'de la Bresse', 'du Roannais', 'd’Ardèche', 'du Cantal', 'de l’Allier',
 ];
+const COMMUNES = ['Saint-Amour', 'Montrevel', 'Belleville', 'Saint-Julien', 'Villefranche', 'Beaurepaire', 'Montbrison', 'Ambérieu', 'Saint-Flour', 'Tournon', 'Annonay', 'Crest'];
 const FINANCEURS = [
   'ADEME', 'Région Auvergne-Rhône-Alpes', 'Département', 'Banque des Territoires', 'FEDER', 'Agence de l’eau', 'CITEO', 'Fonds vert', 'Collectivité (autofinancement)',
 ];
@@ -76,7 +77,7 @@ export function territoiresSynthetiques(sample: readonly SampleFile[], n: number
   const out: TerritoireSynthetique[] = [];
   for (let i = 0; i < n; i++) {
     const type = pick(rnd, TYPES_COLLECTIVITE.filter((t) => t !== 'Autre' || rnd() < 0.3));
-    let nom = `${pick(rnd, PREFIXES[type])} ${type === 'Commune' ? '' : `${pick(rnd, LIEUX_A)} `}${pick(rnd, LIEUX_B)}`.replace(/\s+/g, ' ').replace(/de de /, 'de ');
+    let nom = type === 'Commune' ? `${pick(rnd, PREFIXES[type])} ${pick(rnd, COMMUNES)}` : `${pick(rnd, PREFIXES[type])} ${pick(rnd, LIEUX_A)} ${pick(rnd, LIEUX_B)}`;
     if (used.has(nom)) nom = `${nom} ${i + 1}`;
     used.add(nom);
     const population =
