@@ -4,15 +4,12 @@
  * personal data. Prints what is shared before anything leaves the computer.
  * Never modifies its input.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ficheDuClasseur } from '../../app/reseau';
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
-import { CLI_MESSAGES } from '../../domain/messages/cli';
 import { ficheVersClasseur } from '../../domain/reseau/fiche-classeur';
 import { classeurToBuffer } from '../../files/xlsx/classeur-export';
-import { displayPath, openWorkbook, xlsxOutput } from './files';
-import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
+import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 export const exportReseauCommand: CommandSpec = {
   name: 'export-reseau',
@@ -22,17 +19,17 @@ export const exportReseauCommand: CommandSpec = {
   options: { out: { ...COMMON_OPTIONS.out } },
   positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
   async run(args, io) {
-    const input = args.positionals[0];
-    const outArg = args.requiredString('out');
-    const out = xlsxOutput(io, outArg);
-    if (out === resolve(io.cwd, input)) throw new UsageError(CLI_MESSAGES.outputIsInput(outArg));
-    const { workbook } = await openWorkbook(io, input);
+    const raw = args.requiredString('out');
+    xlsxOutput(io, raw, { kind: 'xlsx' });
+    const input = await requireInputFile(io, args.positionals[0]);
+    const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
+    const { workbook } = await openWorkbook(io, args.positionals[0]);
     const { fiche, retraits } = ficheDuClasseur(workbook, new Date());
     if (!fiche.identite.nom) {
       io.err(M.export.sansNom);
       return EXIT.anomalies;
     }
-    await writeFile(out, await classeurToBuffer(ficheVersClasseur(fiche)));
+    await writeOutput(io, out, await classeurToBuffer(ficheVersClasseur(fiche)));
     io.out(M.export.ecrit(displayPath(io, out)));
     io.out(M.export.contenu({ nom: fiche.identite.nom, axes: fiche.axes.length, mesures: fiche.mesures.length, actions: fiche.actions.length, financements: fiche.financements.length }));
     io.out(M.export.jamais);

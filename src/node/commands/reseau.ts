@@ -5,7 +5,7 @@
  * workbooks); a file that cannot be read is listed with why, never fatal.
  * No file of the folder is modified.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { consoliderDossier, type FichierDossier } from '../../app/reseau';
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
@@ -14,7 +14,8 @@ import { rollupVersClasseur } from '../../domain/reseau/rollup';
 import { deckToPptx } from '../../files/reports/pptx';
 import { classeurToBuffer } from '../../files/xlsx/classeur-export';
 import { readXlsxBuffer } from '../../files/xlsx';
-import { displayPath, xlsxOutput } from './files';
+import { displayPath, notAWorkbookMessage, prepareOutput, writeOutput, xlsxOutput } from './files';
+import { detectFormat, isReadableWorkbook } from '../../files/detect';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 
 /** Office's lock files and hidden files are not territories' files. */
@@ -40,13 +41,15 @@ export const reseauCommand: CommandSpec = {
   async run(args, io) {
     const dirArg = args.positionals[0];
     const dir = resolve(io.cwd, dirArg);
-    const out = xlsxOutput(io, args.requiredString('out'));
+    const outRaw = args.requiredString('out');
+    xlsxOutput(io, outRaw, { kind: 'xlsx' });
     const deckArg = args.string('deck');
-    const deckOut = deckArg === undefined ? undefined : resolve(io.cwd, deckArg);
     if (deckArg !== undefined && extname(deckArg).toLowerCase() !== '.pptx') throw new UsageError(M.rollup.deckExtension(deckArg));
     const info = await stat(dir).catch(() => null);
     if (!info) throw new UsageError(M.rollup.dossierIntrouvable(dirArg));
     if (!info.isDirectory()) throw new UsageError(M.rollup.pasUnDossier(dirArg));
+    const out = await prepareOutput(io, outRaw, { option: '--out', inputs: [] });
+    const deckOut = deckArg === undefined ? undefined : await prepareOutput(io, deckArg, { option: '--deck', inputs: [] });
 
     const outputs = new Set([out, deckOut].filter((x): x is string => x !== undefined));
     const names = (await readdir(dir, { withFileTypes: true }))
@@ -54,13 +57,21 @@ export const reseauCommand: CommandSpec = {
       .map((e) => e.name)
       .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
 
+    // Recognised by content, not by extension: a fiche renamed .xls or a PDF named .xlsx get the right answer.
     const open = async (name: string): Promise<FichierDossier> => {
-      if (extname(name).toLowerCase() !== '.xlsx') return { fichier: name, erreur: M.lecture.pasUnClasseur };
+      let bytes: Uint8Array;
       try {
-        const { workbook } = await readXlsxBuffer(await readFile(join(dir, name)));
+        bytes = await readFile(join(dir, name));
+      } catch (e) {
+        return { fichier: name, erreur: M.lecture.illisible((e as NodeJS.ErrnoException).code ?? String(e)) };
+      }
+      const format = detectFormat(bytes);
+      if (!isReadableWorkbook(format)) return { fichier: name, erreur: notAWorkbookMessage(format.kind, name) };
+      try {
+        const { workbook } = await readXlsxBuffer(bytes);
         return { fichier: name, book: workbook };
       } catch {
-        return { fichier: name, erreur: M.lecture.pasUnClasseur };
+        return { fichier: name, erreur: notAWorkbookMessage('damaged-zip', name) };
       }
     };
     const every = progressEvery(names.length);
@@ -75,10 +86,10 @@ export const reseauCommand: CommandSpec = {
       io.err(M.rollup.aucun);
       return EXIT.anomalies;
     }
-    await writeFile(out, await classeurToBuffer(rollupVersClasseur(rollup)));
+    await writeOutput(io, out, await classeurToBuffer(rollupVersClasseur(rollup)));
     io.out(M.rollup.ecrit(displayPath(io, out)));
     if (deckOut) {
-      await writeFile(deckOut, await deckToPptx(deckReseau(rollup, new Date()), M.deck.titre));
+      await writeOutput(io, deckOut, await deckToPptx(deckReseau(rollup, new Date()), M.deck.titre));
       io.out(M.rollup.deckEcrit(displayPath(io, deckOut)));
     }
     return EXIT.ok;
