@@ -4,9 +4,8 @@
  * référentiel in the layout of TeT's `export_eci.xlsx` (second sheet).
  * Never modifies its input.
  */
-import { prepareExportTet } from '../../app/export-tet';
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
-import { classeurToBuffer } from '../../files/xlsx/classeur-export';
+import { exportTetBytes } from '../../files/offline';
 import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
@@ -23,9 +22,9 @@ export const exportTetCommand: CommandSpec = {
     const input = await requireInputFile(io, args.positionals[0]);
     const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
     const { workbook } = await openWorkbook(io, args.positionals[0]);
-    const run = prepareExportTet(workbook, new Date());
+    const { run, bytes } = await exportTetBytes(workbook, new Date());
     for (const a of run.anomalies) io.err(M.tet.cliAnomalie(a.onglet, a.ligne, a.message));
-    await writeOutput(io, out, await classeurToBuffer(run.classeur));
+    await writeOutput(io, out, bytes);
     io.out(M.tet.cliFait(run.message, displayPath(io, out)));
     return EXIT.ok;
   },

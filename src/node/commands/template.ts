@@ -3,8 +3,7 @@
  * with every tab, validation and format. An existing file is never replaced
  * without --force (it may be a filled workbook).
  */
-import { installWorkbook } from '../../app/install';
-import { MemoryWorkbook } from '../../app/memory-workbook';
+import { templateWorkbook } from '../../files/offline';
 import { TEMPLATE_MESSAGES as M } from '../../domain/messages/cli';
 import { displayPath, prepareOutput, saveWorkbook, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
@@ -22,8 +21,7 @@ export const templateCommand: CommandSpec = {
     const raw = args.requiredString('out');
     xlsxOutput(io, raw, { kind: 'xlsx' });
     const out = await prepareOutput(io, raw, { option: '--out', inputs: [], overwrite: args.flag('force') });
-    const workbook = new MemoryWorkbook();
-    installWorkbook({ workbook, formatter: workbook });
+    const workbook = templateWorkbook();
     await saveWorkbook(io, workbook, out);
     io.out(M.done(displayPath(io, out), workbook.sheetNames().length));
     return EXIT.ok;
