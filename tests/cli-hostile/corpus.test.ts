@@ -133,6 +133,7 @@ describe('hostile files and command lines', () => {
         ['export-tet', file, '--out', 'sorties/t.xlsx'],
         ['import-tet', file, 'valide.xlsx', '--out', 'sorties/i.xlsx'],
         ['import-tet', 'valide.xlsx', file, '--in-place'],
+        ['export-reseau', file, '--out', 'sorties/e.xlsx'],
       ];
       await expectRefusals(lines.map((argv) => [argv, message]));
     }
@@ -224,7 +225,7 @@ describe('hostile files and command lines', () => {
       fc.constantFrom('--json', '--force', '--in-place=1', '-x', '--', '--out', '--report', '--statuts', '--instance', '0', '3', 'copil', 'bilan'),
       fc.tuple(fc.constantFrom('--out', '--report', '--statuts', '--out-dir'), fc.constantFrom(...outputs, ...files)).map(([o, v]) => `${o}=${v}`),
     );
-    const verb = fc.constantFrom('validate', 'consolidate', 'score', 'generate', 'export-tet', 'import-tet', 'template', 'help', 'inconnu');
+    const verb = fc.constantFrom('validate', 'consolidate', 'score', 'generate', 'export-tet', 'import-tet', 'export-reseau', 'template', 'help', 'inconnu');
     await fc.assert(
       fc.asyncProperty(verb, fc.array(token, { maxLength: 5 }), async (v, rest) => {
         // --in-place would legitimately rewrite a valid workbook: the random lines only read.
@@ -234,6 +235,13 @@ describe('hostile files and command lines', () => {
       }),
       { seed: 1313, numRuns: 60 },
     );
+    expect(inputsState()).toEqual(before);
+  }, 300_000);
+
+  it('reseau over the whole hostile folder: a clean answer, every file left as it was', async () => {
+    const before = inputsState();
+    const r = await cli(dir, 'reseau', '.', '--out', 'sorties/reseau/reseau.xlsx');
+    assertClean('reseau .', r);
     expect(inputsState()).toEqual(before);
   }, 300_000);
 
