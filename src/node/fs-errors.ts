@@ -18,14 +18,18 @@ export function isErrno(e: unknown): e is ErrnoLike & Error {
   return e instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
 }
 
-/** The French message of a file system error; `show` turns a path into what users read. */
-export function fsErrorMessage(e: ErrnoLike, show: (path: string) => string = (p) => p): string {
-  const path = show(e.dest ?? e.path ?? '');
+/**
+ * The French message of a file system error; `show` turns a path into what
+ * users read, `at` names the file the user asked for when the error is on a
+ * temporary file of ours.
+ */
+export function fsErrorMessage(e: ErrnoLike, show: (path: string) => string = (p) => p, at?: string): string {
+  const path = show(at ?? e.dest ?? e.path ?? '');
   const table = M.fs as Record<string, (path: string) => string>;
   return (table[e.code] ?? M.fs.other)(path);
 }
 
 /** A file system error as a usage error (exit 2), keeping the original for --debug. */
-export function fsUsageError(e: ErrnoLike & Error, show?: (path: string) => string): UsageError {
-  return new UsageError(fsErrorMessage(e, show), { cause: e });
+export function fsUsageError(e: ErrnoLike & Error, show?: (path: string) => string, at?: string): UsageError {
+  return new UsageError(fsErrorMessage(e, show, at), { cause: e });
 }

@@ -49,7 +49,7 @@ async function fsStepAt<T>(io: CliIo, target: string, step: () => Promise<T>): P
   try {
     return await step();
   } catch (e) {
-    if (isErrno(e)) throw fsUsageError({ code: e.code, path: target, message: e.message, name: e.name, stack: e.stack } as Error & { code: string; path: string }, (p) => displayPath(io, p));
+    if (isErrno(e)) throw fsUsageError(e, (p) => displayPath(io, p), target);
     throw e;
   }
 }
