@@ -22,6 +22,7 @@ export type HandlerName =
   | 'runGenererAudit'
   | 'runGenererBilan'
   | 'runExportTet'
+  | 'runGenererFicheReseau'
   | 'runTableauDeBord'
   | 'showHelp';
 
@@ -48,6 +49,7 @@ export const MENU: readonly MenuEntry[] = [
       { label: M.dossierAudit, handler: 'runGenererAudit' },
       { label: M.bilanInstance, handler: 'runGenererBilan' },
       { label: M.exportTet, handler: 'runExportTet' },
+      { label: M.ficheReseau, handler: 'runGenererFicheReseau' },
     ],
   },
   { label: M.tableauDeBord, handler: 'runTableauDeBord' },

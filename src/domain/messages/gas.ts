@@ -21,6 +21,7 @@ export const gasMessages = {
     dossierAudit: 'Dossier d’audit',
     bilanInstance: 'Bilan d’une instance',
     exportTet: 'Export Territoires en Transitions',
+    ficheReseau: 'Fiche réseau',
     tableauDeBord: 'Tableau de bord',
     aide: 'Aide',
   },

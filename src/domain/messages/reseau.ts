@@ -37,6 +37,12 @@ export const RESEAU_MESSAGES = {
     retrait: (ou: string, nature: string) => `${ou} : ${nature} retiré(e) du texte partagé.`,
     sansNom: 'Le classeur n’indique pas le nom de la collectivité (onglet Accueil, « Nom de la collectivité ») : le réseau ne pourrait pas reconnaître la fiche. Renseignez-le puis relancez.',
   },
+  gas: {
+    commande: 'Fiche réseau',
+    nomFichier: (nom: string, date: string) => `Fiche réseau – ${nom} – ${date}`,
+    alerte: (url: string, contenu: string, jamais: string, retraits: readonly string[]) =>
+      [`La fiche réseau est créée dans un nouveau classeur Google Sheets : ${url}`, '', contenu, jamais, ...(retraits.length ? ['', ...retraits] : []), '', 'Relisez-la, puis partagez son lien (ou téléchargez-la au format .xlsx) avec la coordination du réseau.'].join('\n'),
+  },
   rollup: {
     summary: 'consolide les fiches réseau et classeurs d’un dossier : classeur régional et présentation',
     usage: ['cap-circulaire reseau DOSSIER --out reseau.xlsx [--deck reseau.pptx]'],
