@@ -23,6 +23,12 @@ export const RESEAU_MESSAGES = {
     ligneScoreIgnoree: (id: string) => `ligne « ${id} » de l’onglet Scores ignorée : ni un axe ni une mesure du référentiel`,
     illisible: (detail: string) => `fichier illisible (${detail})`,
     pasUnClasseur: 'pas un classeur .xlsx',
+    formatNonLu: (kind: string) =>
+      kind === 'ods'
+        ? 'classeur OpenDocument (.ods) : enregistrez-le au format Excel (.xlsx) dans LibreOffice (Fichier ▸ Enregistrer sous ▸ Classeur Excel 2007-365)'
+        : kind === 'encrypted'
+          ? 'classeur protégé par un mot de passe : retirez le mot de passe avant de l’envoyer'
+          : 'pas un classeur .xlsx',
     sansNomClasseur: 'le classeur n’indique pas le nom de la collectivité (onglet Accueil)',
   },
   export: {
@@ -36,6 +42,18 @@ export const RESEAU_MESSAGES = {
     jamais: 'Jamais partagé : noms de personnes (pilotes, élus, responsables, contacts), adresses électroniques, commentaires, notes.',
     retrait: (ou: string, nature: string) => `${ou} : ${nature} retiré(e) du texte partagé.`,
     sansNom: 'Le classeur n’indique pas le nom de la collectivité (onglet Accueil, « Nom de la collectivité ») : le réseau ne pourrait pas reconnaître la fiche. Renseignez-le puis relancez.',
+  },
+  web: {
+    titre: 'Réseau régional',
+    aide: 'Pour partager vos résultats avec le réseau régional : la fiche réseau résume le classeur ouvert, sans aucune donnée personnelle.',
+    fiche: 'Fiche réseau',
+    consoliderTitre: 'Coordination du réseau',
+    consoliderAide: 'Pour la coordination : choisissez toutes les fiches réseau (ou classeurs complets) reçues des territoires ; la page écrit le classeur régional et la présentation de la réunion du réseau.',
+    consolider: 'Consolider des fiches réseau',
+    progression: (i: number, n: number, fichier: string) => `Lecture de ${fichier} (${i} sur ${n})`,
+    fichierFiche: (nom: string, date: string) => `Fiche réseau – ${nom} – ${date}`,
+    fichierRegional: (date: string) => `Réseau – classeur régional – ${date}`,
+    fichierDeck: (date: string) => `Réseau – présentation – ${date}`,
   },
   gas: {
     commande: 'Fiche réseau',
