@@ -23,6 +23,7 @@ export type HandlerName =
   | 'runGenererBilan'
   | 'runExportTet'
   | 'runGenererFicheReseau'
+  | 'runReseauConsolider'
   | 'runTableauDeBord'
   | 'showHelp';
 
@@ -53,6 +54,7 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   { label: M.tableauDeBord, handler: 'runTableauDeBord' },
+  { label: M.reseau, submenu: [{ label: M.reseauConsolider, handler: 'runReseauConsolider' }] },
   { separator: true },
   { label: M.aide, handler: 'showHelp' },
 ];

@@ -22,6 +22,8 @@ export const gasMessages = {
     bilanInstance: 'Bilan d’une instance',
     exportTet: 'Export Territoires en Transitions',
     ficheReseau: 'Fiche réseau',
+    reseau: 'Réseau',
+    reseauConsolider: 'Consolider les fiches d’un dossier',
     tableauDeBord: 'Tableau de bord',
     aide: 'Aide',
   },

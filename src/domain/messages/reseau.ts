@@ -61,6 +61,21 @@ export const RESEAU_MESSAGES = {
     alerte: (url: string, contenu: string, jamais: string, retraits: readonly string[]) =>
       [`La fiche réseau est créée dans un nouveau classeur Google Sheets : ${url}`, '', contenu, jamais, ...(retraits.length ? ['', ...retraits] : []), '', 'Relisez-la, puis partagez son lien (ou téléchargez-la au format .xlsx) avec la coordination du réseau.'].join('\n'),
   },
+  google: {
+    commande: 'Consolider les fiches d’un dossier',
+    menu: 'Réseau',
+    menuConsolider: 'Consolider les fiches d’un dossier',
+    pickerTitre: 'Choisissez les fiches réseau des territoires (sélection multiple : Maj ou Ctrl)',
+    pickerOuverture: 'Ouverture du sélecteur de fichiers Google Drive…',
+    pickerLecture: 'Lecture de {n} fichiers et consolidation en cours : cette fenêtre se fermera toute seule.',
+    pickerNonConfigure: (cle: string, app: string) =>
+      `Le sélecteur de fichiers Google Drive n’est pas encore configuré pour ce classeur. La personne qui a déployé Cap Circulaire doit renseigner, dans les propriétés du script (Extensions ▸ Apps Script ▸ Paramètres du projet), la clé d’API Google Cloud (${cle}) et le numéro du projet Google Cloud (${app}). En attendant, la consolidation se fait hors ligne : « cap-circulaire reseau DOSSIER » ou la page web.`,
+    tropDeFichiers: (n: number, max: number) =>
+      `${n} fichiers choisis : une consolidation dans Google Sheets en lit au plus ${max} (limite de 6 minutes par exécution). Consolidez en plusieurs fois, ou hors ligne (« cap-circulaire reseau » ou la page web), sans limite.`,
+    progression: (i: number, n: number) => `Lecture des fiches : ${i} sur ${n}`,
+    illisible: (detail: string) => `fichier illisible par Google Sheets (${detail}) : s’il s’agit d’un fichier .xlsx, ouvrez-le avec Google Sheets puis Fichier ▸ Enregistrer au format Google Sheets, et choisissez cette copie`,
+    nomDeck: (date: string) => `Réseau – présentation – ${date}`,
+  },
   rollup: {
     summary: 'consolide les fiches réseau et classeurs d’un dossier : classeur régional et présentation',
     usage: ['cap-circulaire reseau DOSSIER --out reseau.xlsx [--deck reseau.pptx]'],
