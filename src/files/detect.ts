@@ -17,6 +17,7 @@
  * - otherwise PDF, HTML, text (CSV), empty, or unknown.
  */
 import { unzipSync } from 'fflate';
+import { FILE_FORMAT_MESSAGES as F } from '../domain/messages/cli';
 
 export type FileKind =
   /** Workbooks our reader takes (Excel 2007+ packages). */
@@ -61,6 +62,22 @@ export const WORKBOOK_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['xlsx', 
 
 export function isReadableWorkbook(format: DetectedFormat): boolean {
   return WORKBOOK_KINDS.has(format.kind);
+}
+
+/** What to tell a user whose file is not a readable workbook: what it is, and the way out (French). */
+export function notAWorkbookMessage(kind: FileKind, path: string): string {
+  switch (kind) {
+    case 'damaged-zip':
+      return F.damagedZip(path);
+    case 'xlsx':
+    case 'xlsm':
+    case 'xltx':
+    case 'xltm':
+      // Recognised, yet the reader failed on it.
+      return F.unreadable(path);
+    default:
+      return F[kind](path);
+  }
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

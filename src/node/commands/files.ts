@@ -19,7 +19,7 @@ import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../../app/memory-workbook';
 import { CLI_MESSAGES as M, FILE_FORMAT_MESSAGES as F, PATH_MESSAGES as P } from '../../domain/messages/cli';
-import { detectFormat, isReadableWorkbook, type DetectedFormat, type FileKind } from '../../files/detect';
+import { detectFormat, isReadableWorkbook, notAWorkbookMessage, type DetectedFormat, type FileKind } from '../../files/detect';
 import type { LoadedWorkbook } from '../../files/xlsx';
 import { writeAtomic } from '../atomic-write';
 import { FileLock } from '../file-lock';
@@ -66,20 +66,8 @@ export async function requireInputFile(io: CliIo, path: string): Promise<string>
   return full;
 }
 
-/** The French answer for a file that is not a readable workbook. */
-export function notAWorkbookMessage(kind: FileKind, path: string): string {
-  switch (kind) {
-    case 'damaged-zip':
-      return F.damagedZip(path);
-    case 'xlsx':
-    case 'xlsm':
-    case 'xltx':
-    case 'xltm':
-      return F.unreadable(path);
-    default:
-      return F[kind](path);
-  }
-}
+/** The French answer for a file that is not a readable workbook (face-neutral, in src/files/detect.ts). */
+export { notAWorkbookMessage };
 
 /** A workbook as read: the engine's view, where it came from, and what the file was. */
 export interface OpenedWorkbook {
