@@ -26,6 +26,7 @@ import { ListsSheetBuilder } from './format';
 import { refilter } from './filter';
 import { shiftFormula } from './formula-shift';
 import { closeWith, relsPath } from './package';
+import type { Deflater } from './zip';
 import { dateToSerial, REL, type SheetPart, type XlsxIssue, type XlsxSource } from './read';
 import { child, colLetters, decodeRef, encodeRef, splitSheet, type RawCell, type RawRow } from './sheet-xml';
 import { attr, encodeOoxml, escapeAttr, escapeText, prefixedAttr, tagsOf, unescapeXml } from './xml';
@@ -46,14 +47,13 @@ export function same(a: Cell | undefined, b: Cell | undefined): boolean {
 }
 
 /** Patches `source` with the workbook's tabs; returns the new archive. The source then describes the file written. */
-export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Array {
+export async function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource, deflater?: Deflater): Promise<Uint8Array> {
   const pkg = source.pkg;
   const names = workbook.sheetNames();
   const issues: XlsxIssue[] = [];
   let valuesChanged = false;
   let formulasChanged = false;
   const lists = new ListsSheetBuilder(names.includes(LISTS_SHEET) ? LISTS_SHEET_FALLBACK : LISTS_SHEET);
-  const formats: Array<{ name: string; part: SheetPart }> = [];
 
   for (const name of names) {
     let part = source.sheets.get(name);
@@ -69,18 +69,21 @@ export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Ar
     if (changes.length === 0 && !format && !layout) continue;
     const xml = pkg.text(part.part) ?? '';
     const result = patchSheet(xml, { tab: name, grid, before, changes, source, part, issues });
-    let text = result.xml;
     if (result.changed) valuesChanged = true;
     if (result.formulasChanged) formulasChanged = true;
     if (format || layout) {
-      const edit: SheetEdit = { xml: text, styles: source.styles, tab: name };
+      const edit: SheetEdit = { xml: DECODER.decode(result.bytes), styles: source.styles, tab: name };
       if (format) applyFormatXml(edit, format, lists);
       if (layout) applyLayoutXml(edit, layout);
-      text = edit.xml;
-      formats.push({ name, part });
+      pkg.setText(part.part, edit.xml);
+    } else pkg.setEncoded(part.part, result.bytes);
+    const snapshot = grid.map((r) => r.slice());
+    // Cells left alone keep, in the snapshot, the value the file still holds.
+    for (const { row, col } of result.skipped) {
+      snapshot[row] ??= [];
+      snapshot[row][col] = before[row]?.[col] ?? null;
     }
-    pkg.setText(part.part, text);
-    source.snapshot.set(name, grid.map((r) => r.slice()));
+    source.snapshot.set(name, snapshot);
   }
 
   if (lists.columns.length > 0) writeListsSheet(source, lists, names);
@@ -94,7 +97,7 @@ export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Ar
   if (valuesChanged) recalcOnOpen(source);
   if (formulasChanged) dropCalcChain(source);
   source.writingIssues = issues;
-  const out = pkg.toBytes();
+  const out = await pkg.write(deflater);
   pkg.release();
   return out;
 }
@@ -138,86 +141,139 @@ interface FormulaCell {
   readonly formula: string;
 }
 
-function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boolean; formulasChanged: boolean } {
+interface Patched {
+  /** The part's new content, as UTF-8 bytes. */
+  readonly bytes: Uint8Array;
+  readonly changed: boolean;
+  readonly formulasChanged: boolean;
+  /** Cells left as the file had them (merged ranges): the snapshot keeps the file's value there. */
+  readonly skipped: ReadonlyArray<{ row: number; col: number }>;
+}
+
+/** Strings joined and encoded to UTF-8 as they come, a megabyte at a time (a 20,000-row tab never exists as one string). */
+class Utf8Sink {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  push(s: string): void {
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.pending.length > 0) this.chunks.push(ENCODER.encode(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+  }
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder('utf-8');
+const KEY = 20000;
+
+function patchSheet(xml: string, ctx: PatchContext): Patched {
   const split = splitSheet(xml);
   const p = split.prefix;
-  if (ctx.changes.length === 0) return { xml, changed: false, formulasChanged: false };
   const rows = new Map<number, RawRow>();
   for (const r of split.rows) rows.set(r.row, r);
-  const touched = new Set<RawRow>();
+  /** Rows the file does not have, built straight as XML (no cell objects: a rebuilt Actions has half a million cells). */
+  const fresh = new Map<number, { tag: string; cells: string; maxCol: number }>();
+  const skipped: Array<{ row: number; col: number }> = [];
   let formulasChanged = false;
 
   const rowOf = (r: number): RawRow => {
     let row = rows.get(r);
     if (!row) {
-      row = { row: r, tag: `<${p}row r="${r + 1}">`, cells: [] };
+      const f = fresh.get(r);
+      row = { row: r, tag: f?.tag ?? `<${p}row r="${r + 1}">`, cells: [] };
+      if (f) {
+        // Rare (a filter hides a new row): the built cells become cell objects again.
+        fresh.delete(r);
+        row.cells = splitSheet(`<sheetData>${row.tag}${f.cells}</${p}row></sheetData>`.replace(/<sheetData>/, `<${p}sheetData>`).replace(/<\/sheetData>$/, `</${p}sheetData>`)).rows[0]?.cells ?? [];
+      }
       rows.set(r, row);
     }
-    touched.add(row);
+    row.dirty = true;
     return row;
   };
   const findCell = (row: RawRow, col: number): number => {
     const cells = row.cells;
-    // Cells are in column order in a valid file; search from the end (rows grow to the right).
     for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return i;
     return -1;
   };
 
-  const changed = new Set(ctx.changes.map((c) => c.row * 20000 + c.col));
+  const changed = new Set(ctx.changes.map((c) => c.row * KEY + c.col));
   // The user's formulas in cells the engine changes: moved with their row when it moved, else reported.
   const moved = planFormulaMoves(split.rows, ctx, changed);
+  if (moved.to.size > 0) formulasChanged = true;
   const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
-  const lostMasters = new Set<string>();
+  const merges = ctx.part.merges;
 
   for (const ch of ctx.changes) {
-    const master = mergeMaster(ctx.part.merges, ch.row, ch.col);
-    if (master && ch.value !== null) {
-      ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(ch.row, ch.col), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
-      // The file keeps its value: so must the snapshot, for the next write.
-      ctx.grid[ch.row] ??= [];
+    const master = merges.length > 0 ? mergeMaster(merges, ch.row, ch.col) : undefined;
+    if (master) {
+      if (ch.value !== null) ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(ch.row, ch.col), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
+      skipped.push({ row: ch.row, col: ch.col });
+      continue;
+    }
+    const movedIn = moved.to.get(ch.row * KEY + ch.col);
+    if (!rows.has(ch.row)) {
+      // A row the file does not have: its cells as XML, straight away.
+      const cell = movedIn ? movedCell(ch.row, ch.col, movedIn, p) : valueCellXml(ch.row, ch.col, ch.value, undefined, ctx.source, p);
+      if (!cell) continue;
+      const f = fresh.get(ch.row);
+      if (f) {
+        f.cells += cell;
+        f.maxCol = ch.col;
+      } else fresh.set(ch.row, { tag: `<${p}row r="${ch.row + 1}">`, cells: cell, maxCol: ch.col });
       continue;
     }
     const row = rowOf(ch.row);
     const i = findCell(row, ch.col);
     const old = i >= 0 ? row.cells[i] : undefined;
     const s = old ? attr(old.tag, 's') : undefined;
-    if (old && old.body.includes('<') && child(old.body, 'f')) {
-      formulasChanged = true;
-      const f = child(old.body, 'f')!;
-      if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) {
-        lostMasters.add(attr(f.tag, 'si') ?? '');
-        sharedMasters.set(attr(f.tag, 'si') ?? '', { row: ch.row, col: ch.col, text: unescapeXml(f.text) });
-      }
-      const key = ch.row * 20000 + ch.col;
-      if (!moved.from.has(key) && ch.value !== null) {
-        const text = f.text ? unescapeXml(f.text) : '…';
-        ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(ch.row, ch.col), text) });
+    if (old && old.body.indexOf('<') >= 0) {
+      const f = child(old.body, 'f');
+      if (f) {
+        formulasChanged = true;
+        if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) sharedMasters.set(attr(f.tag, 'si') ?? '', { row: ch.row, col: ch.col, text: unescapeXml(f.text) });
+        if (!moved.from.has(ch.row * KEY + ch.col) && ch.value !== null) {
+          const text = f.text ? unescapeXml(f.text) : '…';
+          ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(ch.row, ch.col), text) });
+        }
       }
     }
-    const movedIn = moved.to.get(ch.row * 20000 + ch.col);
-    const cell: RawCell | null = movedIn
-      ? { col: ch.col, tag: `<${p}c r="${encodeRef(ch.row, ch.col)}"${movedIn.s ? ` s="${movedIn.s}"` : ''}${movedIn.t ? ` t="${movedIn.t}"` : ''}>`, body: `<${p}f>${escapeText(movedIn.formula)}</${p}f>${movedIn.v}` }
-      : valueCell(ch.row, ch.col, ch.value, s, ctx.source, p);
+    const xmlCell = movedIn ? movedCell(ch.row, ch.col, movedIn, p) : valueCellXml(ch.row, ch.col, ch.value, s, ctx.source, p);
+    const cell: RawCell | null = xmlCell ? { col: ch.col, tag: xmlCell, body: '' } : null;
     if (cell) {
       if (i >= 0) row.cells[i] = cell;
       else insertCell(row, cell);
     } else if (i >= 0) row.cells.splice(i, 1);
   }
-  if (moved.to.size > 0) formulasChanged = true;
 
   // Followers of an overwritten shared formula: each gets its own formula.
-  if (lostMasters.size > 0) {
+  if (sharedMasters.size > 0) {
     for (const row of rows.values()) {
       row.cells.forEach((cell, k) => {
-        if (!cell.body.includes('<')) return;
+        if (cell.body.indexOf('<') < 0) return;
         const f = child(cell.body, 'f');
         if (!f || attr(f.tag, 't') !== 'shared' || attr(f.tag, 'ref')) return;
-        const si = attr(f.tag, 'si') ?? '';
-        const m = sharedMasters.get(si);
-        if (!m || !lostMasters.has(si)) return;
+        const m = sharedMasters.get(attr(f.tag, 'si') ?? '');
+        if (!m) return;
         const own = shiftFormula(m.text, row.row - m.row, cell.col - m.col);
         row.cells[k] = { col: cell.col, tag: cell.tag, body: cell.body.replace(/<((?:[\w.-]+:)?f)(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/, `<${p}f>${escapeText(own)}</${p}f>`) };
-        touched.add(row);
+        row.dirty = true;
       });
     }
   }
@@ -225,30 +281,61 @@ function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boo
   // A filter's hidden rows follow the values that moved.
   const tail = refilter(split.tail, rows, ctx.grid, ctx.before, rowOf) ?? split.tail;
 
-  for (const row of touched) {
-    // A row's `spans` is a hint of its cells' extent: dropped rather than left wrong.
-    row.tag = row.tag.replace(/\sspans="[^"]*"/, '');
-  }
-  const ordered = [...rows.values()].filter((r) => r.cells.length > 0 || !isBareRow(r.tag)).sort((a, b) => a.row - b.row);
+  const numbers = [...new Set([...rows.keys(), ...fresh.keys()])].sort((a, b) => a - b);
+  const sink = new Utf8Sink();
   let maxRow = -1;
   let maxCol = -1;
-  const body: string[] = [];
-  for (const r of ordered) {
-    if (r.cells.length > 0) maxRow = Math.max(maxRow, r.row);
-    let line = r.tag.endsWith('/>') && r.cells.length > 0 ? r.tag.replace(/\s*\/>$/, '>') : r.tag;
-    if (line.endsWith('/>')) {
-      body.push(line);
+  const headLen = split.head.length;
+  sink.push(split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, '$1\u0000$2'));
+  sink.push(`<${p}sheetData>`);
+  for (const n of numbers) {
+    const f = fresh.get(n);
+    if (f) {
+      maxRow = Math.max(maxRow, n);
+      maxCol = Math.max(maxCol, f.maxCol);
+      sink.push(`${f.tag}${f.cells}</${p}row>`);
       continue;
     }
-    for (const c of r.cells) {
-      maxCol = Math.max(maxCol, c.col);
-      line += c.tag.endsWith('/>') ? c.tag : `${c.tag}${c.body}</${p}c>`;
+    const r = rows.get(n)!;
+    if (r.cells.length > 0) {
+      maxRow = Math.max(maxRow, n);
+      maxCol = Math.max(maxCol, r.cells[r.cells.length - 1].col);
     }
-    body.push(`${line}</${p}row>`);
+    if (!r.dirty && r.from !== undefined && r.to !== undefined) {
+      sink.push(xml.slice(r.from, r.to));
+      continue;
+    }
+    if (r.cells.length === 0 && isBareRow(r.tag)) continue;
+    // A row's `spans` is a hint of its cells' extent: dropped rather than left wrong.
+    const tag = r.tag.replace(/\sspans="[^"]*"/, '');
+    if (r.cells.length === 0) {
+      sink.push(tag.endsWith('/>') ? tag : tag.replace(/>$/, '/>'));
+      continue;
+    }
+    let line = tag.endsWith('/>') ? tag.replace(/\s*\/>$/, '>') : tag;
+    for (const c of r.cells) line += c.body === '' ? c.tag : `${c.tag}${c.body}</${p}c>`;
+    sink.push(`${line}</${p}row>`);
   }
+  sink.push(`</${p}sheetData>`);
+  sink.push(tail);
+  void headLen;
   const dimension = maxRow < 0 ? 'A1' : `A1:${encodeRef(maxRow, Math.max(maxCol, 0))}`;
-  const head = /<(?:[\w.-]+:)?dimension(?=[\s/>])/.test(split.head) ? split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, `$1${dimension}$2`) : split.head;
-  return { xml: `${head}<${p}sheetData>${body.join('')}</${p}sheetData>${tail}`, changed: true, formulasChanged };
+  let bytes = sink.bytes();
+  // The dimension (written as a NUL placeholder above) once the extent is known.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const dim = ENCODER.encode(dimension);
+    const out = new Uint8Array(bytes.length - 1 + dim.length);
+    out.set(bytes.subarray(0, nul));
+    out.set(dim, nul);
+    out.set(bytes.subarray(nul + 1), nul + dim.length);
+    bytes = out;
+  }
+  return { bytes, changed: ctx.changes.length > 0, formulasChanged, skipped };
+}
+
+function movedCell(row: number, col: number, m: MovedFormula, p: string): string {
+  return `<${p}c r="${encodeRef(row, col)}"${m.s ? ` s="${m.s}"` : ''}${m.t ? ` t="${m.t}"` : ''}><${p}f>${escapeText(m.formula)}</${p}f>${m.v ? `<${p}v>${m.v}</${p}v>` : ''}</${p}c>`;
 }
 
 /** A row element with nothing but its number (and spans): dropped when its cells are gone. */
@@ -269,21 +356,21 @@ function mergeMaster(merges: SheetPart['merges'], row: number, col: number): She
 }
 
 /** The XML of a cell holding `v` (null: nothing, or an empty cell keeping its style). */
-function valueCell(row: number, col: number, v: Cell, s: string | undefined, source: XlsxSource, p: string): RawCell | null {
+function valueCellXml(row: number, col: number, v: Cell, s: string | undefined, source: XlsxSource, p: string): string | null {
   const r = encodeRef(row, col);
   const style = s && s !== '0' ? ` s="${s}"` : '';
-  if (v === null || v === '') return style ? { col, tag: `<${p}c r="${r}"${style}/>`, body: '' } : null;
-  if (typeof v === 'number') return { col, tag: `<${p}c r="${r}"${style}>`, body: `<${p}v>${v}</${p}v>` };
-  if (typeof v === 'boolean') return { col, tag: `<${p}c r="${r}"${style} t="b">`, body: `<${p}v>${v ? 1 : 0}</${p}v>` };
+  if (v === null || v === '') return style ? `<${p}c r="${r}"${style}/>` : null;
+  if (typeof v === 'number') return `<${p}c r="${r}"${style}><${p}v>${v}</${p}v></${p}c>`;
+  if (typeof v === 'boolean') return `<${p}c r="${r}"${style} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) {
     const serial = dateToSerial(v, source.date1904);
     const withTime = Math.abs(serial - Math.round(serial)) > 1e-9;
     const ds = source.styles.dateStyle(Number(s ?? 0), withTime);
-    return { col, tag: `<${p}c r="${r}" s="${ds}">`, body: `<${p}v>${serial}</${p}v>` };
+    return `<${p}c r="${r}" s="${ds}"><${p}v>${serial}</${p}v></${p}c>`;
   }
   const text = escapeText(encodeOoxml(String(v)));
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return { col, tag: `<${p}c r="${r}"${style} t="inlineStr">`, body: `<${p}is><${p}t${space}>${text}</${p}t></${p}is>` };
+  const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.indexOf('\n') >= 0) ? ' xml:space="preserve"' : '';
+  return `<${p}c r="${r}"${style} t="inlineStr"><${p}is><${p}t${space}>${text}</${p}t></${p}is></${p}c>`;
 }
 
 interface MovedFormula {
@@ -336,7 +423,7 @@ function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: S
         formula: shiftFormula(text, dest - row.row, 0),
         s: attr(cell.tag, 's'),
         t: type === 'str' || type === 'b' || type === 'e' ? type : undefined,
-        v: v ? `<v>${v.text}</v>` : '',
+        v: v ? v.text : '',
       });
       from.add(key);
     }
@@ -418,7 +505,7 @@ function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: re
   const grid = listsSheetGrid(lists);
   const changes = diff(grid, []);
   const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], changes, source, part: sheet, issues: [] });
-  pkg.setText(sheet.part, res.xml);
+  pkg.setEncoded(sheet.part, res.bytes);
 }
 
 function addStylesPart(source: XlsxSource): void {
