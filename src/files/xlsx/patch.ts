@@ -453,7 +453,8 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const dir = source.workbookPart.slice(0, source.workbookPart.lastIndexOf('/') + 1);
   const part = `${dir}worksheets/sheet${n}.xml`;
-  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  const ns = namespacesOf(xml);
+  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
   pkg.setContentTypeOverride(part, WORKSHEET_TYPE);
   const existingType = pkg.rels(source.workbookPart).find((r) => r.type.endsWith(REL.worksheet))?.type ?? WORKSHEET_REL;
   const id = pkg.addRel(source.workbookPart, existingType, `worksheets/sheet${n}.xml`);
@@ -463,7 +464,7 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   // The relationship attribute's prefix as the workbook declares it.
   const idAttr = sheetTags.length > 0 ? (/\s([\w.-]+:id)=/.exec(sheetTags[0])?.[1] ?? 'r:id') : 'r:id';
   const declared = new RegExp(`xmlns:${idAttr.split(':')[0]}=`).test(xml);
-  const nsDecl = declared ? '' : ` xmlns:${idAttr.split(':')[0]}="${REL_NS}"`;
+  const nsDecl = declared ? '' : ` xmlns:${idAttr.split(':')[0]}="${namespacesOf(xml).rel}"`;
   const tag = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state !== 'visible' ? ` state="${state}"` : ''} ${idAttr}="${id}"${nsDecl}/>`;
   // Place: after the previous tab of the working copy that the file has; else first.
   const at = order.indexOf(name);
@@ -490,6 +491,13 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   return { fileName: name, part, state, merges: [] };
 }
 
+/** The workbook's namespaces: transitional, or Strict OOXML's (a new tab of a Strict workbook is Strict too). */
+function namespacesOf(workbookXml: string): { main: string; rel: string } {
+  return /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(workbookXml)
+    ? { main: 'http://purl.oclc.org/ooxml/spreadsheetml/main', rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships' }
+    : { main: MAIN_NS, rel: REL_NS };
+}
+
 /** Our hidden lists tab: rebuilt whole (it is ours), or added last. */
 function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: readonly string[]): void {
   const pkg = source.pkg;
@@ -501,7 +509,8 @@ function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: re
     part = pkg.rels(source.workbookPart).find((r) => r.id === id)?.part;
   }
   const sheet = part ? { fileName: lists.sheetName, part, state: 'hidden' as const, merges: [] } : addSheet(source, lists.sheetName, [...names, lists.sheetName], 'hidden');
-  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1"/><sheetData/></worksheet>`;
+  const ns = namespacesOf(xml);
+  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}"><dimension ref="A1"/><sheetData/></worksheet>`;
   const grid = listsSheetGrid(lists);
   const changes = diff(grid, []);
   const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], changes, source, part: sheet, issues: [] });
