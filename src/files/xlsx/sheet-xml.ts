@@ -5,6 +5,7 @@
  * rows and cells are scanned into raw pieces that the writer changes one
  * cell at a time and puts back in order.
  */
+import { columnLetter } from '../../domain/table/locate';
 import { attr } from './xml';
 
 export interface RawCell {
@@ -53,16 +54,8 @@ export function decodeRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column → letters (`0` → `A`). */
+export const colLetters = columnLetter;
 
 export function encodeRef(row: number, col: number): string {
   return `${colLetters(col)}${row + 1}`;
