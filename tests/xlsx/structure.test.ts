@@ -71,6 +71,16 @@ describe('workbook structure', () => {
     expect((await readXlsxBuffer(out)).workbook.read('Calculs')).toEqual([[1, 'valeur'], [2, 4], [3, 6]]);
   });
 
+  it('re-applies a filter to rows whose values moved, and to new rows below it, keeping its criteria', async () => {
+    const filter = '<autoFilter ref="A1:B3"><filterColumn colId="0"><customFilters><customFilter operator="notEqual" val="Clos*"/></customFilters></filterColumn></autoFilter>';
+    const bytes = handWorkbook({ sheets: [{ name: 'Suivi', body: `<sheetData><row r="1">${inl('A1', 'État')}${inl('B1', 'N°')}</row><row r="2">${inl('A2', 'Ouvert')}${num('B2', 1)}</row><row r="3" hidden="1">${inl('A3', 'Clos')}${num('B3', 2)}</row></sheetData>${filter}` }] });
+    const loaded = await readXlsxBuffer(bytes);
+    loaded.workbook.write('Suivi', 1, 0, [['Clos', 2], ['Ouvert', 1], ['Clôturé', 3], ['Clos définitivement', 4]]);
+    const xml = new OoxmlPackage(await writeXlsxBuffer(loaded.workbook, loaded.source)).text('xl/worksheets/sheet1.xml')!;
+    expect([...xml.matchAll(/<row [^>]*>/g)].map((m) => [/ r="(\d+)"/.exec(m[0])![1], / hidden="1"/.test(m[0])])).toEqual([['1', false], ['2', true], ['3', false], ['4', false], ['5', true]]);
+    expect(xml).toContain('<autoFilter ref="A1:B5"><filterColumn colId="0"><customFilters><customFilter operator="notEqual" val="Clos*"/></customFilters></filterColumn></autoFilter>');
+  });
+
   it('adds a tab at its place, shifting sheet-scoped names and the active tab, and drops a stale calculation chain', async () => {
     const pkg = new OoxmlPackage(
       handWorkbook({
