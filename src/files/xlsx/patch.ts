@@ -65,10 +65,9 @@ export async function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource, de
     const before = source.snapshot.get(name) ?? [];
     const format = workbook.formats.get(name);
     const layout = workbook.layouts.get(name);
-    const changes = diff(grid, before);
-    if (changes.length === 0 && !format && !layout) continue;
+    if (!hasChanges(grid, before) && !format && !layout) continue;
     const xml = pkg.text(part.part) ?? '';
-    const result = patchSheet(xml, { tab: name, grid, before, changes, source, part, issues });
+    const result = patchSheet(xml, { tab: name, grid, before, source, part, issues });
     if (result.changed) valuesChanged = true;
     if (result.formulasChanged) formulasChanged = true;
     if (format || layout) {
@@ -102,32 +101,30 @@ export async function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource, de
   return out;
 }
 
-interface Change {
-  readonly row: number;
-  readonly col: number;
-  readonly value: Cell;
-}
-
-function diff(grid: Grid, before: Grid): Change[] {
-  const out: Change[] = [];
+/** Whether any cell differs from what the file held. */
+function hasChanges(grid: Grid, before: Grid): boolean {
   const rows = Math.max(grid.length, before.length);
   for (let r = 0; r < rows; r++) {
-    const now = grid[r] ?? [];
-    const old = before[r] ?? [];
+    const now = grid[r] ?? EMPTY;
+    const old = before[r] ?? EMPTY;
+    if (now === old) continue;
     const cols = Math.max(now.length, old.length);
-    for (let c = 0; c < cols; c++) {
-      const v = now[c] ?? null;
-      if (!same(v, old[c] ?? null)) out.push({ row: r, col: c, value: typeof v === 'number' && !Number.isFinite(v) ? null : v });
-    }
+    for (let c = 0; c < cols; c++) if (!same(now[c], old[c])) return true;
   }
-  return out;
+  return false;
+}
+
+const EMPTY: readonly Cell[] = [];
+
+/** The value to write: a number Excel cannot hold (NaN, ±Infinity) is no value. */
+function writable(v: Cell | undefined): Cell {
+  return v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v;
 }
 
 interface PatchContext {
   readonly tab: string;
   readonly grid: Grid;
   readonly before: Grid;
-  readonly changes: Change[];
   readonly source: XlsxSource;
   readonly part: SheetPart;
   readonly issues: XlsxIssue[];
@@ -187,20 +184,47 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
   const p = split.prefix;
   const rows = new Map<number, RawRow>();
   for (const r of split.rows) rows.set(r.row, r);
-  /** Rows the file does not have, built straight as XML (no cell objects: a rebuilt Actions has half a million cells). */
-  const fresh = new Map<number, { tag: string; cells: string; maxCol: number }>();
+  /**
+   * Rows the file does not have: written straight from the grid when the
+   * part is put together (no cell objects, no stored strings: a rebuilt
+   * Actions has half a million cells).
+   */
+  const fresh = new Set<number>();
   const skipped: Array<{ row: number; col: number }> = [];
   let formulasChanged = false;
+  let anyChange = false;
+  const merges = ctx.part.merges;
+
+  // The user's formulas in cells the engine changes: moved with their row when it moved, else reported.
+  const moved = planFormulaMoves(split.rows, ctx);
+  if (moved.to.size > 0) formulasChanged = true;
+
+  /** A cell of the grid as XML for a row the file lacks (null: nothing to write); merged cells are left alone. */
+  const freshCell = (r: number, c: number, v: Cell): string | null => {
+    if (v === null || v === '') return null;
+    if (merges.length > 0 && skipMerged(r, c, v)) return null;
+    const movedIn = moved.to.get(r * KEY + c);
+    return movedIn ? movedCell(r, c, movedIn, p) : valueCellXml(r, c, v, undefined, ctx.source, p);
+  };
+  const skipMerged = (r: number, c: number, v: Cell): boolean => {
+    const master = mergeMaster(merges, r, c);
+    if (!master) return false;
+    if (v !== null) ctx.issues.push({ tab: ctx.tab, row: r + 1, column: colLetters(c), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(r, c), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
+    skipped.push({ row: r, col: c });
+    return true;
+  };
 
   const rowOf = (r: number): RawRow => {
     let row = rows.get(r);
     if (!row) {
-      const f = fresh.get(r);
-      row = { row: r, tag: f?.tag ?? `<${p}row r="${r + 1}">`, cells: [] };
-      if (f) {
-        // Rare (a filter hides a new row): the built cells become cell objects again.
-        fresh.delete(r);
-        row.cells = splitSheet(`<sheetData>${row.tag}${f.cells}</${p}row></sheetData>`.replace(/<sheetData>/, `<${p}sheetData>`).replace(/<\/sheetData>$/, `</${p}sheetData>`)).rows[0]?.cells ?? [];
+      row = { row: r, tag: `<${p}row r="${r + 1}">`, cells: [] };
+      if (fresh.delete(r)) {
+        // Rare (a filter hides a new row): its cells as objects after all.
+        const line = ctx.grid[r] ?? EMPTY;
+        for (let c = 0; c < line.length; c++) {
+          const x = freshCell(r, c, writable(line[c]));
+          if (x) row.cells.push({ col: c, tag: x, body: '' });
+        }
       }
       rows.set(r, row);
     }
@@ -213,53 +237,52 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
     return -1;
   };
 
-  const changed = new Set(ctx.changes.map((c) => c.row * KEY + c.col));
-  // The user's formulas in cells the engine changes: moved with their row when it moved, else reported.
-  const moved = planFormulaMoves(split.rows, ctx, changed);
-  if (moved.to.size > 0) formulasChanged = true;
   const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
-  const merges = ctx.part.merges;
-
-  for (const ch of ctx.changes) {
-    const master = merges.length > 0 ? mergeMaster(merges, ch.row, ch.col) : undefined;
-    if (master) {
-      if (ch.value !== null) ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(ch.row, ch.col), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
-      skipped.push({ row: ch.row, col: ch.col });
-      continue;
-    }
-    const movedIn = moved.to.get(ch.row * KEY + ch.col);
-    if (!rows.has(ch.row)) {
-      // A row the file does not have: its cells as XML, straight away.
-      const cell = movedIn ? movedCell(ch.row, ch.col, movedIn, p) : valueCellXml(ch.row, ch.col, ch.value, undefined, ctx.source, p);
-      if (!cell) continue;
-      const f = fresh.get(ch.row);
-      if (f) {
-        f.cells += cell;
-        f.maxCol = ch.col;
-      } else fresh.set(ch.row, { tag: `<${p}row r="${ch.row + 1}">`, cells: cell, maxCol: ch.col });
-      continue;
-    }
-    const row = rowOf(ch.row);
-    const i = findCell(row, ch.col);
-    const old = i >= 0 ? row.cells[i] : undefined;
-    const s = old ? attr(old.tag, 's') : undefined;
-    if (old && old.body.indexOf('<') >= 0) {
-      const f = child(old.body, 'f');
-      if (f) {
-        formulasChanged = true;
-        if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) sharedMasters.set(attr(f.tag, 'si') ?? '', { row: ch.row, col: ch.col, text: unescapeXml(f.text) });
-        if (!moved.from.has(ch.row * KEY + ch.col) && ch.value !== null) {
-          const text = f.text ? unescapeXml(f.text) : '…';
-          ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(ch.row, ch.col), text) });
+  const rowCount = Math.max(ctx.grid.length, ctx.before.length);
+  for (let r = 0; r < rowCount; r++) {
+    const now = ctx.grid[r] ?? EMPTY;
+    const old = ctx.before[r] ?? EMPTY;
+    if (now === old) continue;
+    if (!rows.has(r)) {
+      // The file has no such row: whatever the grid holds there is new.
+      for (let c = 0; c < now.length; c++) {
+        if (writable(now[c]) !== null && now[c] !== '') {
+          fresh.add(r);
+          anyChange = true;
+          break;
         }
       }
+      continue;
     }
-    const xmlCell = movedIn ? movedCell(ch.row, ch.col, movedIn, p) : valueCellXml(ch.row, ch.col, ch.value, s, ctx.source, p);
-    const cell: RawCell | null = xmlCell ? { col: ch.col, tag: xmlCell, body: '' } : null;
-    if (cell) {
-      if (i >= 0) row.cells[i] = cell;
-      else insertCell(row, cell);
-    } else if (i >= 0) row.cells.splice(i, 1);
+    const cols = Math.max(now.length, old.length);
+    for (let c = 0; c < cols; c++) {
+      if (same(now[c], old[c])) continue;
+      anyChange = true;
+      const value = writable(now[c]);
+      if (merges.length > 0 && skipMerged(r, c, value)) continue;
+      const row = rowOf(r);
+      const i = findCell(row, c);
+      const oldCell = i >= 0 ? row.cells[i] : undefined;
+      const s = oldCell ? attr(oldCell.tag, 's') : undefined;
+      if (oldCell && oldCell.body.indexOf('<') >= 0) {
+        const f = child(oldCell.body, 'f');
+        if (f) {
+          formulasChanged = true;
+          if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) sharedMasters.set(attr(f.tag, 'si') ?? '', { row: r, col: c, text: unescapeXml(f.text) });
+          if (!moved.from.has(r * KEY + c) && value !== null) {
+            const text = f.text ? unescapeXml(f.text) : '…';
+            ctx.issues.push({ tab: ctx.tab, row: r + 1, column: colLetters(c), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(r, c), text) });
+          }
+        }
+      }
+      const movedIn = moved.to.get(r * KEY + c);
+      const xmlCell = movedIn ? movedCell(r, c, movedIn, p) : valueCellXml(r, c, value, s, ctx.source, p);
+      if (xmlCell) {
+        const cell: RawCell = { col: c, tag: xmlCell, body: '' };
+        if (i >= 0) row.cells[i] = cell;
+        else insertCell(row, cell);
+      } else if (i >= 0) row.cells.splice(i, 1);
+    }
   }
 
   // Followers of an overwritten shared formula: each gets its own formula.
@@ -289,11 +312,18 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
   sink.push(split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, '$1\u0000$2'));
   sink.push(`<${p}sheetData>`);
   for (const n of numbers) {
-    const f = fresh.get(n);
-    if (f) {
+    if (fresh.has(n)) {
+      const line = ctx.grid[n] ?? EMPTY;
+      let cells = '';
+      for (let c = 0; c < line.length; c++) {
+        const x = freshCell(n, c, writable(line[c]));
+        if (!x) continue;
+        cells += x;
+        maxCol = Math.max(maxCol, c);
+      }
+      if (cells === '') continue;
       maxRow = Math.max(maxRow, n);
-      maxCol = Math.max(maxCol, f.maxCol);
-      sink.push(`${f.tag}${f.cells}</${p}row>`);
+      sink.push(`<${p}row r="${n + 1}">${cells}</${p}row>`);
       continue;
     }
     const r = rows.get(n)!;
@@ -331,7 +361,7 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
     out.set(bytes.subarray(nul + 1), nul + dim.length);
     bytes = out;
   }
-  return { bytes, changed: ctx.changes.length > 0, formulasChanged, skipped };
+  return { bytes, changed: anyChange, formulasChanged, skipped };
 }
 
 function movedCell(row: number, col: number, m: MovedFormula, p: string): string {
@@ -386,7 +416,7 @@ interface MovedFormula {
  * cell the engine changes moves to the row its `Réf.` went to, if the value
  * there is the formula's result (the row moved whole).
  */
-function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: Set<number>): { from: Set<number>; to: Map<number, MovedFormula> } {
+function planFormulaMoves(rows: readonly RawRow[], ctx: Pick<PatchContext, 'grid' | 'before'>): { from: Set<number>; to: Map<number, MovedFormula> } {
   const from = new Set<number>();
   const to = new Map<number, MovedFormula>();
   const header = ctx.before[0] ?? [];
@@ -401,8 +431,8 @@ function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: S
     if (row.row === 0) continue;
     for (const cell of row.cells) {
       if (!cell.body.includes('<')) continue;
-      const key = row.row * 20000 + cell.col;
-      if (!changed.has(key)) continue;
+      const key = row.row * KEY + cell.col;
+      if (same(ctx.grid[row.row]?.[cell.col], ctx.before[row.row]?.[cell.col])) continue;
       const f = child(cell.body, 'f');
       if (!f || attr(f.tag, 't') === 'array' || attr(f.tag, 't') === 'dataTable') continue;
       const ref = ctx.before[row.row]?.[refCol];
@@ -419,7 +449,7 @@ function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: S
       }
       const v = child(cell.body, 'v');
       const type = attr(cell.tag, 't');
-      to.set(dest * 20000 + cell.col, {
+      to.set(dest * KEY + cell.col, {
         formula: shiftFormula(text, dest - row.row, 0),
         s: attr(cell.tag, 's'),
         t: type === 'str' || type === 'b' || type === 'e' ? type : undefined,
@@ -512,8 +542,7 @@ function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: re
   const ns = namespacesOf(xml);
   const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}"><dimension ref="A1"/><sheetData/></worksheet>`;
   const grid = listsSheetGrid(lists);
-  const changes = diff(grid, []);
-  const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], changes, source, part: sheet, issues: [] });
+  const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], source, part: sheet, issues: [] });
   pkg.setEncoded(sheet.part, res.bytes);
 }
 
