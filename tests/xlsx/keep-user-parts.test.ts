@@ -142,6 +142,11 @@ describe('consolidate --in-place keeps what the user added', () => {
     expect(after.rels('xl/workbook.xml').some((r) => r.type.endsWith('/vbaProject'))).toBe(true);
   });
 
+  it('tells a macro-enabled workbook from a plain one (an .xlsm must stay .xlsm)', async () => {
+    expect((await readXlsxBuffer(after.toBytes())).source.macroEnabled).toBe(true);
+    expect((await readXlsxBuffer(readFileSync(join(dir, 'consolide.xlsx')))).source.macroEnabled).toBe(false);
+  });
+
   it('leaves the user’s own tab (array formula, validation, conditional format, filter, pivot) byte for byte', () => {
     same(sheetPart(before, USER_TAB));
   });

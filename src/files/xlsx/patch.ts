@@ -25,10 +25,10 @@ import { applyFormatXml, applyLayoutXml, listsSheetGrid, type SheetEdit } from '
 import { ListsSheetBuilder } from './format';
 import { refilter } from './filter';
 import { shiftFormula } from './formula-shift';
-import { closeWith, relsPath } from './package';
+import { closeWith } from './package';
 import type { Deflater } from './zip';
 import { dateToSerial, REL, type SheetPart, type XlsxIssue, type XlsxSource } from './read';
-import { child, colLetters, decodeRef, encodeRef, splitSheet, type RawCell, type RawRow } from './sheet-xml';
+import { child, colLetters, encodeRef, splitSheet, type RawCell, type RawRow } from './sheet-xml';
 import { attr, encodeOoxml, escapeAttr, escapeText, prefixedAttr, tagsOf, unescapeXml } from './xml';
 
 export class XlsxWriteError extends Error {}
@@ -308,7 +308,6 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
   const sink = new Utf8Sink();
   let maxRow = -1;
   let maxCol = -1;
-  const headLen = split.head.length;
   sink.push(split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, '$1\u0000$2'));
   sink.push(`<${p}sheetData>`);
   for (const n of numbers) {
@@ -348,7 +347,6 @@ function patchSheet(xml: string, ctx: PatchContext): Patched {
   }
   sink.push(`</${p}sheetData>`);
   sink.push(tail);
-  void headLen;
   const dimension = maxRow < 0 ? 'A1' : `A1:${encodeRef(maxRow, Math.max(maxCol, 0))}`;
   let bytes = sink.bytes();
   // The dimension (written as a NUL placeholder above) once the extent is known.
@@ -579,7 +577,5 @@ function dropCalcChain(source: XlsxSource): void {
   source.pkg.remove(rel.part);
   source.pkg.removeContentTypeOverride(rel.part);
   source.pkg.removeRels(source.workbookPart, '/calcChain');
-  void relsPath;
 }
 
-export { decodeRef };
