@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installWorkbook } from '../../src/app/install';
 import { MemoryWorkbook } from '../../src/app/memory-workbook';
 import { SERVICE_COLUMNS, TAB } from '../../src/domain/schema/tabs';
+import { columnLetter } from '../../src/domain/table/locate';
 import { readXlsxBuffer } from '../../src/files/xlsx';
 import { OoxmlPackage } from '../../src/files/xlsx/package';
 import { splitSheet } from '../../src/files/xlsx/sheet-xml';
@@ -92,16 +93,8 @@ async function userEdits(file: string): Promise<Uint8Array> {
   return new Uint8Array(await excel.xlsx.writeBuffer());
 }
 
-function colLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 1-based column → letters. */
+const colLetter = (col: number) => columnLetter(col - 1);
 
 beforeAll(async () => {
   const consolidated = await consolidatedWorkbook();
@@ -147,6 +140,11 @@ describe('consolidate --in-place keeps what the user added', () => {
     expect(after.contentTypeOverride('xl/workbook.xml')).toBe('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
     expect(after.text('[Content_Types].xml')).toContain('application/vnd.ms-office.vbaProject');
     expect(after.rels('xl/workbook.xml').some((r) => r.type.endsWith('/vbaProject'))).toBe(true);
+  });
+
+  it('tells a macro-enabled workbook from a plain one (an .xlsm must stay .xlsm)', async () => {
+    expect((await readXlsxBuffer(after.toBytes())).source.macroEnabled).toBe(true);
+    expect((await readXlsxBuffer(readFileSync(join(dir, 'consolide.xlsx')))).source.macroEnabled).toBe(false);
   });
 
   it('leaves the user’s own tab (array formula, validation, conditional format, filter, pivot) byte for byte', () => {

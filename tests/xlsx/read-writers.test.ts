@@ -68,6 +68,12 @@ describe('workbooks from other writers', () => {
   it('reads Strict OOXML and prefixed elements (x:c, as the Open XML SDK writes)', async () => {
     const strict = await readXlsxBuffer(handWorkbook({ strict: true, sheets: [{ name: 'Strict', body: `<sheetData><row r="1">${inl('A1', 'Stricte')}${num('B1', 3)}</row></sheetData>` }] }));
     expect(strict.workbook.read('Strict')).toEqual([['Stricte', 3]]);
+    // A tab added to a Strict workbook is Strict too.
+    strict.workbook.createSheet('Journal', 1);
+    strict.workbook.write('Journal', 0, 0, [['Date', 'Action']]);
+    const out = new OoxmlPackage(await writeXlsxBuffer(strict.workbook, strict.source));
+    expect(out.text('xl/worksheets/sheet2.xml')).toContain('xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"');
+    expect((await readXlsxBuffer(out.toBytes())).workbook.read('Journal')).toEqual([['Date', 'Action']]);
     const prefixed = await readXlsxBuffer(
       handWorkbook({ prefix: 'x', sheets: [{ name: 'Préfixe', body: '<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Préfixé</x:t></x:is></x:c><x:c r="C1"><x:v>7</x:v></x:c></x:row></x:sheetData>' }] }),
     );

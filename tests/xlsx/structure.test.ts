@@ -71,6 +71,16 @@ describe('workbook structure', () => {
     expect((await readXlsxBuffer(out)).workbook.read('Calculs')).toEqual([[1, 'valeur'], [2, 4], [3, 6]]);
   });
 
+  it('re-applies a filter to rows whose values moved, and to new rows below it, keeping its criteria', async () => {
+    const filter = '<autoFilter ref="A1:B3"><filterColumn colId="0"><customFilters><customFilter operator="notEqual" val="Clos*"/></customFilters></filterColumn></autoFilter>';
+    const bytes = handWorkbook({ sheets: [{ name: 'Suivi', body: `<sheetData><row r="1">${inl('A1', 'État')}${inl('B1', 'N°')}</row><row r="2">${inl('A2', 'Ouvert')}${num('B2', 1)}</row><row r="3" hidden="1">${inl('A3', 'Clos')}${num('B3', 2)}</row></sheetData>${filter}` }] });
+    const loaded = await readXlsxBuffer(bytes);
+    loaded.workbook.write('Suivi', 1, 0, [['Clos', 2], ['Ouvert', 1], ['Clôturé', 3], ['Clos définitivement', 4]]);
+    const xml = new OoxmlPackage(await writeXlsxBuffer(loaded.workbook, loaded.source)).text('xl/worksheets/sheet1.xml')!;
+    expect([...xml.matchAll(/<row [^>]*>/g)].map((m) => [/ r="(\d+)"/.exec(m[0])![1], / hidden="1"/.test(m[0])])).toEqual([['1', false], ['2', true], ['3', false], ['4', false], ['5', true]]);
+    expect(xml).toContain('<autoFilter ref="A1:B5"><filterColumn colId="0"><customFilters><customFilter operator="notEqual" val="Clos*"/></customFilters></filterColumn></autoFilter>');
+  });
+
   it('adds a tab at its place, shifting sheet-scoped names and the active tab, and drops a stale calculation chain', async () => {
     const pkg = new OoxmlPackage(
       handWorkbook({
@@ -101,6 +111,38 @@ describe('workbook structure', () => {
     expect(back.workbook.sheetNames()).toEqual(['Premier', 'Milieu', 'Dernier']);
     expect(back.workbook.read('Milieu')).toEqual([['nouveau', new Date(Date.UTC(2026, 0, 2))]]);
   });
+
+  it('draws a dashboard layout on a patched tab: its merges, widths, styles, internal links and data bars replace the previous ones', async () => {
+    const bytes = handWorkbook({ sheets: [{ name: 'Tableau de bord', body: `<sheetData><row r="1">${inl('A1', 'Ancien')}</row></sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells>` }, { name: 'Actions', body: '<sheetData/>' }] });
+    const loaded = await readXlsxBuffer(bytes);
+    loaded.workbook.write('Tableau de bord', 0, 0, [['Titre', null], ['Actions', 0.4]]);
+    loaded.workbook.render('Tableau de bord', {
+      grid: [],
+      widths: [230, 110],
+      frozenRows: 1,
+      styles: [{ row: 0, col: 0, rows: 1, cols: 2, background: '#1F5C4A', font: '#FFFFFF', bold: true, fontSize: 12 }, { row: 1, col: 1, rows: 1, cols: 1, numberFormat: '0.0%' }],
+      merges: [{ row: 0, col: 0, rows: 1, cols: 2 }],
+      charts: [],
+      dataBars: [{ zone: { row: 1, col: 1, rows: 1, cols: 1 }, colour: '#2E7D32', min: 0, max: 1 }],
+      links: [{ row: 1, col: 0, sheet: 'Actions', targetRow: 1 }],
+    });
+    const out = await writeXlsxBuffer(loaded.workbook, loaded.source);
+    const xml = new OoxmlPackage(out).text('xl/worksheets/sheet1.xml')!;
+    expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
+    expect(xml).not.toContain('A5:B5');
+    expect(xml).toContain(`<hyperlink ref="A2" location="'Actions'!A1" display="Actions"/>`);
+    expect(xml).toMatch(/<cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"\/><cfvo type="num" val="1"\/><color rgb="FF2E7D32"\/><\/dataBar><\/cfRule>/);
+    expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    // Elements in the order the schema requires (Excel refuses others).
+    const order = ['sheetViews', 'cols', 'sheetData', 'mergeCells', 'conditionalFormatting', 'hyperlinks'].map((e) => xml.indexOf(`<${e}`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect((await readXlsxBuffer(out)).workbook.read('Tableau de bord')).toEqual([['Titre', null], ['Actions', 0.4]]);
+    if (hasLibreOffice()) {
+      const file = join(dir, 'tableau.xlsx');
+      writeFileSync(file, out);
+      expect(libreOfficeCsv(file, dir)).toContain('Titre');
+    }
+  }, 120_000);
 
   it('applies the engine’s formats to a patched tab: styles derived from the cell’s own, validations, conditional colours, tab colour, frozen header; the user’s validations elsewhere stay', async () => {
     const bytes = handWorkbook({

@@ -90,11 +90,11 @@ export function editPackage(bytes: Uint8Array, edit: (pkg: OoxmlPackage) => void
   return pkg.toBytes();
 }
 
-/** Whether LibreOffice can open a workbook: converts it to CSV (first tab) in `dir`; returns the CSV text. */
+/** Whether LibreOffice can open a workbook: converts it to CSV (first tab, UTF-8) in `dir`; returns the CSV text. */
 export function libreOfficeCsv(file: string, dir: string): string {
   const out = join(dir, 'lo-out');
   mkdirSync(out, { recursive: true });
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
   const csv = join(out, file.replace(/^.*\//, '').replace(/\.xls[xm]$/, '.csv'));
   if (!existsSync(csv)) throw new Error(`LibreOffice did not convert ${file}`);
   return readFileSync(csv, 'utf8');

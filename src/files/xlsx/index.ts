@@ -5,3 +5,4 @@ export { XlsxWriteError } from './patch';
 export { applySheetFormat, dataValidation, pixelsToExcelWidth, ListsSheetBuilder } from './format';
 export { validationAt, compactValidations, setValidation, cellsOf, type DataValidation } from './validations';
 export { LISTS_SHEET, LISTS_SHEET_FALLBACK, INLINE_LIST_MAX } from './constants';
+export { type Deflater } from './zip';

@@ -4,7 +4,7 @@
  * engine does not change keep their compressed bytes and are written back
  * as they were read.
  */
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { entryBytes, FFLATE, newEntry, pendingEntry, readZip, writeZip, type Deflater, type ZipEntry } from './zip';
 import { attr, escapeAttr, tagsOf } from './xml';
 
 const decoder = new TextDecoder('utf-8');
@@ -25,6 +25,8 @@ export class OoxmlPackage {
   private readonly entries = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
+  /** Changed parts held as UTF-8 bytes rather than text (large sheets: half the memory). */
+  private readonly encoded = new Map<string, Uint8Array>();
 
   constructor(zip: Uint8Array) {
     for (const e of readZip(zip)) this.entries.set(e.name, e);
@@ -47,6 +49,8 @@ export class OoxmlPackage {
   text(part: string): string | undefined {
     const cached = this.texts.get(part);
     if (cached !== undefined) return cached;
+    const enc = this.encoded.get(part);
+    if (enc) return decoder.decode(enc);
     const b = this.bytes(part);
     if (!b) return undefined;
     const t = decoder.decode(b);
@@ -56,19 +60,29 @@ export class OoxmlPackage {
 
   /** Replaces (or adds) a part's text; compressed when the package is written. */
   setText(part: string, text: string): void {
+    this.encoded.delete(part);
     this.texts.set(part, text);
     this.changed.add(part);
-    if (!this.entries.has(part)) this.entries.set(part, newEntry(part, new Uint8Array(0)));
+    if (!this.entries.has(part)) this.entries.set(part, pendingEntry(part, new Uint8Array(0)));
   }
 
-  /** Replaces (or adds) a binary part. */
+  /** Replaces (or adds) a part with its UTF-8 bytes; compressed when the package is written. */
+  setEncoded(part: string, bytes: Uint8Array): void {
+    this.texts.delete(part);
+    this.encoded.set(part, bytes);
+    this.changed.add(part);
+    if (!this.entries.has(part)) this.entries.set(part, pendingEntry(part, new Uint8Array(0)));
+  }
+
+  /** Replaces (or adds) a binary part (stored as is: images and macros are compressed already). */
   setBytes(part: string, data: Uint8Array): void {
     this.texts.delete(part);
     this.changed.delete(part);
-    this.entries.set(part, newEntry(part, data));
+    this.entries.set(part, pendingEntry(part, data));
   }
 
   remove(part: string): void {
+    this.encoded.delete(part);
     this.entries.delete(part);
     this.texts.delete(part);
     this.changed.delete(part);
@@ -79,11 +93,33 @@ export class OoxmlPackage {
     for (const k of [...this.texts.keys()]) if (!this.changed.has(k)) this.texts.delete(k);
   }
 
-  /** The archive: unchanged parts copied as they were, changed ones compressed. */
+  /**
+   * The archive: unchanged parts copied as they were, changed ones
+   * compressed. Afterwards the package holds the written parts (a next
+   * write starts from them).
+   */
+  async write(deflater: Deflater = FFLATE): Promise<Uint8Array> {
+    const names = [...this.changed];
+    // Encoded one by one, each text let go once encoded (memory).
+    const compressed = await Promise.all(
+      names.map((name) => {
+        const e = this.entries.get(name)!;
+        const data = this.encoded.get(name) ?? encoder.encode(this.texts.get(name) ?? '');
+        this.texts.delete(name);
+        this.encoded.delete(name);
+        return newEntry(name, data, { time: e.time, date: e.date }, deflater);
+      }),
+    );
+    names.forEach((name, i) => this.entries.set(name, compressed[i]));
+    this.changed.clear();
+    return writeZip([...this.entries.values()]);
+  }
+
+  /** Synchronous write with fflate (tests, small packages). */
   toBytes(): Uint8Array {
     const out: ZipEntry[] = [];
     for (const [name, e] of this.entries) {
-      out.push(this.changed.has(name) ? newEntry(name, encoder.encode(this.texts.get(name) ?? ''), { time: e.time, date: e.date }) : e);
+      out.push(this.changed.has(name) ? pendingEntry(name, this.encoded.get(name) ?? encoder.encode(this.texts.get(name) ?? '')) : e);
     }
     return writeZip(out);
   }

@@ -25,9 +25,10 @@ import { applyFormatXml, applyLayoutXml, listsSheetGrid, type SheetEdit } from '
 import { ListsSheetBuilder } from './format';
 import { refilter } from './filter';
 import { shiftFormula } from './formula-shift';
-import { closeWith, relsPath } from './package';
+import { closeWith } from './package';
+import type { Deflater } from './zip';
 import { dateToSerial, REL, type SheetPart, type XlsxIssue, type XlsxSource } from './read';
-import { child, colLetters, decodeRef, encodeRef, splitSheet, type RawCell, type RawRow } from './sheet-xml';
+import { child, colLetters, encodeRef, splitSheet, type RawCell, type RawRow } from './sheet-xml';
 import { attr, encodeOoxml, escapeAttr, escapeText, prefixedAttr, tagsOf, unescapeXml } from './xml';
 
 export class XlsxWriteError extends Error {}
@@ -46,14 +47,13 @@ export function same(a: Cell | undefined, b: Cell | undefined): boolean {
 }
 
 /** Patches `source` with the workbook's tabs; returns the new archive. The source then describes the file written. */
-export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Array {
+export async function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource, deflater?: Deflater): Promise<Uint8Array> {
   const pkg = source.pkg;
   const names = workbook.sheetNames();
   const issues: XlsxIssue[] = [];
   let valuesChanged = false;
   let formulasChanged = false;
   const lists = new ListsSheetBuilder(names.includes(LISTS_SHEET) ? LISTS_SHEET_FALLBACK : LISTS_SHEET);
-  const formats: Array<{ name: string; part: SheetPart }> = [];
 
   for (const name of names) {
     let part = source.sheets.get(name);
@@ -65,22 +65,24 @@ export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Ar
     const before = source.snapshot.get(name) ?? [];
     const format = workbook.formats.get(name);
     const layout = workbook.layouts.get(name);
-    const changes = diff(grid, before);
-    if (changes.length === 0 && !format && !layout) continue;
+    if (!hasChanges(grid, before) && !format && !layout) continue;
     const xml = pkg.text(part.part) ?? '';
-    const result = patchSheet(xml, { tab: name, grid, before, changes, source, part, issues });
-    let text = result.xml;
+    const result = patchSheet(xml, { tab: name, grid, before, source, part, issues });
     if (result.changed) valuesChanged = true;
     if (result.formulasChanged) formulasChanged = true;
     if (format || layout) {
-      const edit: SheetEdit = { xml: text, styles: source.styles, tab: name };
+      const edit: SheetEdit = { xml: DECODER.decode(result.bytes), styles: source.styles, tab: name };
       if (format) applyFormatXml(edit, format, lists);
       if (layout) applyLayoutXml(edit, layout);
-      text = edit.xml;
-      formats.push({ name, part });
+      pkg.setText(part.part, edit.xml);
+    } else pkg.setEncoded(part.part, result.bytes);
+    const snapshot = grid.map((r) => r.slice());
+    // Cells left alone keep, in the snapshot, the value the file still holds.
+    for (const { row, col } of result.skipped) {
+      snapshot[row] ??= [];
+      snapshot[row][col] = before[row]?.[col] ?? null;
     }
-    pkg.setText(part.part, text);
-    source.snapshot.set(name, grid.map((r) => r.slice()));
+    source.snapshot.set(name, snapshot);
   }
 
   if (lists.columns.length > 0) writeListsSheet(source, lists, names);
@@ -94,37 +96,35 @@ export function patchXlsx(workbook: MemoryWorkbook, source: XlsxSource): Uint8Ar
   if (valuesChanged) recalcOnOpen(source);
   if (formulasChanged) dropCalcChain(source);
   source.writingIssues = issues;
-  const out = pkg.toBytes();
+  const out = await pkg.write(deflater);
   pkg.release();
   return out;
 }
 
-interface Change {
-  readonly row: number;
-  readonly col: number;
-  readonly value: Cell;
-}
-
-function diff(grid: Grid, before: Grid): Change[] {
-  const out: Change[] = [];
+/** Whether any cell differs from what the file held. */
+function hasChanges(grid: Grid, before: Grid): boolean {
   const rows = Math.max(grid.length, before.length);
   for (let r = 0; r < rows; r++) {
-    const now = grid[r] ?? [];
-    const old = before[r] ?? [];
+    const now = grid[r] ?? EMPTY;
+    const old = before[r] ?? EMPTY;
+    if (now === old) continue;
     const cols = Math.max(now.length, old.length);
-    for (let c = 0; c < cols; c++) {
-      const v = now[c] ?? null;
-      if (!same(v, old[c] ?? null)) out.push({ row: r, col: c, value: typeof v === 'number' && !Number.isFinite(v) ? null : v });
-    }
+    for (let c = 0; c < cols; c++) if (!same(now[c], old[c])) return true;
   }
-  return out;
+  return false;
+}
+
+const EMPTY: readonly Cell[] = [];
+
+/** The value to write: a number Excel cannot hold (NaN, ±Infinity) is no value. */
+function writable(v: Cell | undefined): Cell {
+  return v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v;
 }
 
 interface PatchContext {
   readonly tab: string;
   readonly grid: Grid;
   readonly before: Grid;
-  readonly changes: Change[];
   readonly source: XlsxSource;
   readonly part: SheetPart;
   readonly issues: XlsxIssue[];
@@ -138,86 +138,165 @@ interface FormulaCell {
   readonly formula: string;
 }
 
-function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boolean; formulasChanged: boolean } {
+interface Patched {
+  /** The part's new content, as UTF-8 bytes. */
+  readonly bytes: Uint8Array;
+  readonly changed: boolean;
+  readonly formulasChanged: boolean;
+  /** Cells left as the file had them (merged ranges): the snapshot keeps the file's value there. */
+  readonly skipped: ReadonlyArray<{ row: number; col: number }>;
+}
+
+/** Strings joined and encoded to UTF-8 as they come, a megabyte at a time (a 20,000-row tab never exists as one string). */
+class Utf8Sink {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  push(s: string): void {
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.pending.length > 0) this.chunks.push(ENCODER.encode(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+  }
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder('utf-8');
+const KEY = 20000;
+
+function patchSheet(xml: string, ctx: PatchContext): Patched {
   const split = splitSheet(xml);
   const p = split.prefix;
-  if (ctx.changes.length === 0) return { xml, changed: false, formulasChanged: false };
   const rows = new Map<number, RawRow>();
   for (const r of split.rows) rows.set(r.row, r);
-  const touched = new Set<RawRow>();
+  /**
+   * Rows the file does not have: written straight from the grid when the
+   * part is put together (no cell objects, no stored strings: a rebuilt
+   * Actions has half a million cells).
+   */
+  const fresh = new Set<number>();
+  const skipped: Array<{ row: number; col: number }> = [];
   let formulasChanged = false;
+  let anyChange = false;
+  const merges = ctx.part.merges;
+
+  // The user's formulas in cells the engine changes: moved with their row when it moved, else reported.
+  const moved = planFormulaMoves(split.rows, ctx);
+  if (moved.to.size > 0) formulasChanged = true;
+
+  /** A cell of the grid as XML for a row the file lacks (null: nothing to write); merged cells are left alone. */
+  const freshCell = (r: number, c: number, v: Cell): string | null => {
+    if (v === null || v === '') return null;
+    if (merges.length > 0 && skipMerged(r, c, v)) return null;
+    const movedIn = moved.to.get(r * KEY + c);
+    return movedIn ? movedCell(r, c, movedIn, p) : valueCellXml(r, c, v, undefined, ctx.source, p);
+  };
+  const skipMerged = (r: number, c: number, v: Cell): boolean => {
+    const master = mergeMaster(merges, r, c);
+    if (!master) return false;
+    if (v !== null) ctx.issues.push({ tab: ctx.tab, row: r + 1, column: colLetters(c), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(r, c), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
+    skipped.push({ row: r, col: c });
+    return true;
+  };
 
   const rowOf = (r: number): RawRow => {
     let row = rows.get(r);
     if (!row) {
       row = { row: r, tag: `<${p}row r="${r + 1}">`, cells: [] };
+      if (fresh.delete(r)) {
+        // Rare (a filter hides a new row): its cells as objects after all.
+        const line = ctx.grid[r] ?? EMPTY;
+        for (let c = 0; c < line.length; c++) {
+          const x = freshCell(r, c, writable(line[c]));
+          if (x) row.cells.push({ col: c, tag: x, body: '' });
+        }
+      }
       rows.set(r, row);
     }
-    touched.add(row);
+    row.dirty = true;
     return row;
   };
   const findCell = (row: RawRow, col: number): number => {
     const cells = row.cells;
-    // Cells are in column order in a valid file; search from the end (rows grow to the right).
     for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return i;
     return -1;
   };
 
-  const changed = new Set(ctx.changes.map((c) => c.row * 20000 + c.col));
-  // The user's formulas in cells the engine changes: moved with their row when it moved, else reported.
-  const moved = planFormulaMoves(split.rows, ctx, changed);
   const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
-  const lostMasters = new Set<string>();
-
-  for (const ch of ctx.changes) {
-    const master = mergeMaster(ctx.part.merges, ch.row, ch.col);
-    if (master && ch.value !== null) {
-      ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'merged-cell-not-written', message: W.mergedCellNotWritten(ctx.tab, encodeRef(ch.row, ch.col), `${encodeRef(master.top, master.left)}:${encodeRef(master.bottom, master.right)}`) });
-      // The file keeps its value: so must the snapshot, for the next write.
-      ctx.grid[ch.row] ??= [];
+  const rowCount = Math.max(ctx.grid.length, ctx.before.length);
+  for (let r = 0; r < rowCount; r++) {
+    const now = ctx.grid[r] ?? EMPTY;
+    const old = ctx.before[r] ?? EMPTY;
+    if (now === old) continue;
+    if (!rows.has(r)) {
+      // The file has no such row: whatever the grid holds there is new.
+      for (let c = 0; c < now.length; c++) {
+        if (writable(now[c]) !== null && now[c] !== '') {
+          fresh.add(r);
+          anyChange = true;
+          break;
+        }
+      }
       continue;
     }
-    const row = rowOf(ch.row);
-    const i = findCell(row, ch.col);
-    const old = i >= 0 ? row.cells[i] : undefined;
-    const s = old ? attr(old.tag, 's') : undefined;
-    if (old && old.body.includes('<') && child(old.body, 'f')) {
-      formulasChanged = true;
-      const f = child(old.body, 'f')!;
-      if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) {
-        lostMasters.add(attr(f.tag, 'si') ?? '');
-        sharedMasters.set(attr(f.tag, 'si') ?? '', { row: ch.row, col: ch.col, text: unescapeXml(f.text) });
+    const cols = Math.max(now.length, old.length);
+    for (let c = 0; c < cols; c++) {
+      if (same(now[c], old[c])) continue;
+      anyChange = true;
+      const value = writable(now[c]);
+      if (merges.length > 0 && skipMerged(r, c, value)) continue;
+      const row = rowOf(r);
+      const i = findCell(row, c);
+      const oldCell = i >= 0 ? row.cells[i] : undefined;
+      const s = oldCell ? attr(oldCell.tag, 's') : undefined;
+      if (oldCell && oldCell.body.indexOf('<') >= 0) {
+        const f = child(oldCell.body, 'f');
+        if (f) {
+          formulasChanged = true;
+          if (attr(f.tag, 't') === 'shared' && attr(f.tag, 'ref')) sharedMasters.set(attr(f.tag, 'si') ?? '', { row: r, col: c, text: unescapeXml(f.text) });
+          if (!moved.from.has(r * KEY + c) && value !== null) {
+            const text = f.text ? unescapeXml(f.text) : '…';
+            ctx.issues.push({ tab: ctx.tab, row: r + 1, column: colLetters(c), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(r, c), text) });
+          }
+        }
       }
-      const key = ch.row * 20000 + ch.col;
-      if (!moved.from.has(key) && ch.value !== null) {
-        const text = f.text ? unescapeXml(f.text) : '…';
-        ctx.issues.push({ tab: ctx.tab, row: ch.row + 1, column: colLetters(ch.col), kind: 'formula-replaced', message: W.formulaReplaced(ctx.tab, encodeRef(ch.row, ch.col), text) });
-      }
+      const movedIn = moved.to.get(r * KEY + c);
+      const xmlCell = movedIn ? movedCell(r, c, movedIn, p) : valueCellXml(r, c, value, s, ctx.source, p);
+      if (xmlCell) {
+        const cell: RawCell = { col: c, tag: xmlCell, body: '' };
+        if (i >= 0) row.cells[i] = cell;
+        else insertCell(row, cell);
+      } else if (i >= 0) row.cells.splice(i, 1);
     }
-    const movedIn = moved.to.get(ch.row * 20000 + ch.col);
-    const cell: RawCell | null = movedIn
-      ? { col: ch.col, tag: `<${p}c r="${encodeRef(ch.row, ch.col)}"${movedIn.s ? ` s="${movedIn.s}"` : ''}${movedIn.t ? ` t="${movedIn.t}"` : ''}>`, body: `<${p}f>${escapeText(movedIn.formula)}</${p}f>${movedIn.v}` }
-      : valueCell(ch.row, ch.col, ch.value, s, ctx.source, p);
-    if (cell) {
-      if (i >= 0) row.cells[i] = cell;
-      else insertCell(row, cell);
-    } else if (i >= 0) row.cells.splice(i, 1);
   }
-  if (moved.to.size > 0) formulasChanged = true;
 
   // Followers of an overwritten shared formula: each gets its own formula.
-  if (lostMasters.size > 0) {
+  if (sharedMasters.size > 0) {
     for (const row of rows.values()) {
       row.cells.forEach((cell, k) => {
-        if (!cell.body.includes('<')) return;
+        if (cell.body.indexOf('<') < 0) return;
         const f = child(cell.body, 'f');
         if (!f || attr(f.tag, 't') !== 'shared' || attr(f.tag, 'ref')) return;
-        const si = attr(f.tag, 'si') ?? '';
-        const m = sharedMasters.get(si);
-        if (!m || !lostMasters.has(si)) return;
+        const m = sharedMasters.get(attr(f.tag, 'si') ?? '');
+        if (!m) return;
         const own = shiftFormula(m.text, row.row - m.row, cell.col - m.col);
         row.cells[k] = { col: cell.col, tag: cell.tag, body: cell.body.replace(/<((?:[\w.-]+:)?f)(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/, `<${p}f>${escapeText(own)}</${p}f>`) };
-        touched.add(row);
+        row.dirty = true;
       });
     }
   }
@@ -225,30 +304,66 @@ function patchSheet(xml: string, ctx: PatchContext): { xml: string; changed: boo
   // A filter's hidden rows follow the values that moved.
   const tail = refilter(split.tail, rows, ctx.grid, ctx.before, rowOf) ?? split.tail;
 
-  for (const row of touched) {
-    // A row's `spans` is a hint of its cells' extent: dropped rather than left wrong.
-    row.tag = row.tag.replace(/\sspans="[^"]*"/, '');
-  }
-  const ordered = [...rows.values()].filter((r) => r.cells.length > 0 || !isBareRow(r.tag)).sort((a, b) => a.row - b.row);
+  const numbers = [...new Set([...rows.keys(), ...fresh.keys()])].sort((a, b) => a - b);
+  const sink = new Utf8Sink();
   let maxRow = -1;
   let maxCol = -1;
-  const body: string[] = [];
-  for (const r of ordered) {
-    if (r.cells.length > 0) maxRow = Math.max(maxRow, r.row);
-    let line = r.tag.endsWith('/>') && r.cells.length > 0 ? r.tag.replace(/\s*\/>$/, '>') : r.tag;
-    if (line.endsWith('/>')) {
-      body.push(line);
+  sink.push(split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, '$1\u0000$2'));
+  sink.push(`<${p}sheetData>`);
+  for (const n of numbers) {
+    if (fresh.has(n)) {
+      const line = ctx.grid[n] ?? EMPTY;
+      let cells = '';
+      for (let c = 0; c < line.length; c++) {
+        const x = freshCell(n, c, writable(line[c]));
+        if (!x) continue;
+        cells += x;
+        maxCol = Math.max(maxCol, c);
+      }
+      if (cells === '') continue;
+      maxRow = Math.max(maxRow, n);
+      sink.push(`<${p}row r="${n + 1}">${cells}</${p}row>`);
       continue;
     }
-    for (const c of r.cells) {
-      maxCol = Math.max(maxCol, c.col);
-      line += c.tag.endsWith('/>') ? c.tag : `${c.tag}${c.body}</${p}c>`;
+    const r = rows.get(n)!;
+    if (r.cells.length > 0) {
+      maxRow = Math.max(maxRow, n);
+      maxCol = Math.max(maxCol, r.cells[r.cells.length - 1].col);
     }
-    body.push(`${line}</${p}row>`);
+    if (!r.dirty && r.from !== undefined && r.to !== undefined) {
+      sink.push(xml.slice(r.from, r.to));
+      continue;
+    }
+    if (r.cells.length === 0 && isBareRow(r.tag)) continue;
+    // A row's `spans` is a hint of its cells' extent: dropped rather than left wrong.
+    const tag = r.tag.replace(/\sspans="[^"]*"/, '');
+    if (r.cells.length === 0) {
+      sink.push(tag.endsWith('/>') ? tag : tag.replace(/>$/, '/>'));
+      continue;
+    }
+    let line = tag.endsWith('/>') ? tag.replace(/\s*\/>$/, '>') : tag;
+    for (const c of r.cells) line += c.body === '' ? c.tag : `${c.tag}${c.body}</${p}c>`;
+    sink.push(`${line}</${p}row>`);
   }
+  sink.push(`</${p}sheetData>`);
+  sink.push(tail);
   const dimension = maxRow < 0 ? 'A1' : `A1:${encodeRef(maxRow, Math.max(maxCol, 0))}`;
-  const head = /<(?:[\w.-]+:)?dimension(?=[\s/>])/.test(split.head) ? split.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref=")[^"]*(")/, `$1${dimension}$2`) : split.head;
-  return { xml: `${head}<${p}sheetData>${body.join('')}</${p}sheetData>${tail}`, changed: true, formulasChanged };
+  let bytes = sink.bytes();
+  // The dimension (written as a NUL placeholder above) once the extent is known.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const dim = ENCODER.encode(dimension);
+    const out = new Uint8Array(bytes.length - 1 + dim.length);
+    out.set(bytes.subarray(0, nul));
+    out.set(dim, nul);
+    out.set(bytes.subarray(nul + 1), nul + dim.length);
+    bytes = out;
+  }
+  return { bytes, changed: anyChange, formulasChanged, skipped };
+}
+
+function movedCell(row: number, col: number, m: MovedFormula, p: string): string {
+  return `<${p}c r="${encodeRef(row, col)}"${m.s ? ` s="${m.s}"` : ''}${m.t ? ` t="${m.t}"` : ''}><${p}f>${escapeText(m.formula)}</${p}f>${m.v ? `<${p}v>${m.v}</${p}v>` : ''}</${p}c>`;
 }
 
 /** A row element with nothing but its number (and spans): dropped when its cells are gone. */
@@ -269,21 +384,21 @@ function mergeMaster(merges: SheetPart['merges'], row: number, col: number): She
 }
 
 /** The XML of a cell holding `v` (null: nothing, or an empty cell keeping its style). */
-function valueCell(row: number, col: number, v: Cell, s: string | undefined, source: XlsxSource, p: string): RawCell | null {
+function valueCellXml(row: number, col: number, v: Cell, s: string | undefined, source: XlsxSource, p: string): string | null {
   const r = encodeRef(row, col);
   const style = s && s !== '0' ? ` s="${s}"` : '';
-  if (v === null || v === '') return style ? { col, tag: `<${p}c r="${r}"${style}/>`, body: '' } : null;
-  if (typeof v === 'number') return { col, tag: `<${p}c r="${r}"${style}>`, body: `<${p}v>${v}</${p}v>` };
-  if (typeof v === 'boolean') return { col, tag: `<${p}c r="${r}"${style} t="b">`, body: `<${p}v>${v ? 1 : 0}</${p}v>` };
+  if (v === null || v === '') return style ? `<${p}c r="${r}"${style}/>` : null;
+  if (typeof v === 'number') return `<${p}c r="${r}"${style}><${p}v>${v}</${p}v></${p}c>`;
+  if (typeof v === 'boolean') return `<${p}c r="${r}"${style} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) {
     const serial = dateToSerial(v, source.date1904);
     const withTime = Math.abs(serial - Math.round(serial)) > 1e-9;
     const ds = source.styles.dateStyle(Number(s ?? 0), withTime);
-    return { col, tag: `<${p}c r="${r}" s="${ds}">`, body: `<${p}v>${serial}</${p}v>` };
+    return `<${p}c r="${r}" s="${ds}"><${p}v>${serial}</${p}v></${p}c>`;
   }
   const text = escapeText(encodeOoxml(String(v)));
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return { col, tag: `<${p}c r="${r}"${style} t="inlineStr">`, body: `<${p}is><${p}t${space}>${text}</${p}t></${p}is>` };
+  const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.indexOf('\n') >= 0) ? ' xml:space="preserve"' : '';
+  return `<${p}c r="${r}"${style} t="inlineStr"><${p}is><${p}t${space}>${text}</${p}t></${p}is></${p}c>`;
 }
 
 interface MovedFormula {
@@ -299,7 +414,7 @@ interface MovedFormula {
  * cell the engine changes moves to the row its `Réf.` went to, if the value
  * there is the formula's result (the row moved whole).
  */
-function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: Set<number>): { from: Set<number>; to: Map<number, MovedFormula> } {
+function planFormulaMoves(rows: readonly RawRow[], ctx: Pick<PatchContext, 'grid' | 'before'>): { from: Set<number>; to: Map<number, MovedFormula> } {
   const from = new Set<number>();
   const to = new Map<number, MovedFormula>();
   const header = ctx.before[0] ?? [];
@@ -314,8 +429,8 @@ function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: S
     if (row.row === 0) continue;
     for (const cell of row.cells) {
       if (!cell.body.includes('<')) continue;
-      const key = row.row * 20000 + cell.col;
-      if (!changed.has(key)) continue;
+      const key = row.row * KEY + cell.col;
+      if (same(ctx.grid[row.row]?.[cell.col], ctx.before[row.row]?.[cell.col])) continue;
       const f = child(cell.body, 'f');
       if (!f || attr(f.tag, 't') === 'array' || attr(f.tag, 't') === 'dataTable') continue;
       const ref = ctx.before[row.row]?.[refCol];
@@ -332,11 +447,11 @@ function planFormulaMoves(rows: readonly RawRow[], ctx: PatchContext, changed: S
       }
       const v = child(cell.body, 'v');
       const type = attr(cell.tag, 't');
-      to.set(dest * 20000 + cell.col, {
+      to.set(dest * KEY + cell.col, {
         formula: shiftFormula(text, dest - row.row, 0),
         s: attr(cell.tag, 's'),
         t: type === 'str' || type === 'b' || type === 'e' ? type : undefined,
-        v: v ? `<v>${v.text}</v>` : '',
+        v: v ? v.text : '',
       });
       from.add(key);
     }
@@ -366,7 +481,8 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const dir = source.workbookPart.slice(0, source.workbookPart.lastIndexOf('/') + 1);
   const part = `${dir}worksheets/sheet${n}.xml`;
-  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  const ns = namespacesOf(xml);
+  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
   pkg.setContentTypeOverride(part, WORKSHEET_TYPE);
   const existingType = pkg.rels(source.workbookPart).find((r) => r.type.endsWith(REL.worksheet))?.type ?? WORKSHEET_REL;
   const id = pkg.addRel(source.workbookPart, existingType, `worksheets/sheet${n}.xml`);
@@ -376,7 +492,7 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   // The relationship attribute's prefix as the workbook declares it.
   const idAttr = sheetTags.length > 0 ? (/\s([\w.-]+:id)=/.exec(sheetTags[0])?.[1] ?? 'r:id') : 'r:id';
   const declared = new RegExp(`xmlns:${idAttr.split(':')[0]}=`).test(xml);
-  const nsDecl = declared ? '' : ` xmlns:${idAttr.split(':')[0]}="${REL_NS}"`;
+  const nsDecl = declared ? '' : ` xmlns:${idAttr.split(':')[0]}="${namespacesOf(xml).rel}"`;
   const tag = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state !== 'visible' ? ` state="${state}"` : ''} ${idAttr}="${id}"${nsDecl}/>`;
   // Place: after the previous tab of the working copy that the file has; else first.
   const at = order.indexOf(name);
@@ -403,6 +519,13 @@ function addSheet(source: XlsxSource, name: string, order: readonly string[], st
   return { fileName: name, part, state, merges: [] };
 }
 
+/** The workbook's namespaces: transitional, or Strict OOXML's (a new tab of a Strict workbook is Strict too). */
+function namespacesOf(workbookXml: string): { main: string; rel: string } {
+  return /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(workbookXml)
+    ? { main: 'http://purl.oclc.org/ooxml/spreadsheetml/main', rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships' }
+    : { main: MAIN_NS, rel: REL_NS };
+}
+
 /** Our hidden lists tab: rebuilt whole (it is ours), or added last. */
 function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: readonly string[]): void {
   const pkg = source.pkg;
@@ -414,11 +537,11 @@ function writeListsSheet(source: XlsxSource, lists: ListsSheetBuilder, names: re
     part = pkg.rels(source.workbookPart).find((r) => r.id === id)?.part;
   }
   const sheet = part ? { fileName: lists.sheetName, part, state: 'hidden' as const, merges: [] } : addSheet(source, lists.sheetName, [...names, lists.sheetName], 'hidden');
-  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1"/><sheetData/></worksheet>`;
+  const ns = namespacesOf(xml);
+  const empty = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}"><dimension ref="A1"/><sheetData/></worksheet>`;
   const grid = listsSheetGrid(lists);
-  const changes = diff(grid, []);
-  const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], changes, source, part: sheet, issues: [] });
-  pkg.setText(sheet.part, res.xml);
+  const res = patchSheet(empty, { tab: lists.sheetName, grid, before: [], source, part: sheet, issues: [] });
+  pkg.setEncoded(sheet.part, res.bytes);
 }
 
 function addStylesPart(source: XlsxSource): void {
@@ -454,7 +577,5 @@ function dropCalcChain(source: XlsxSource): void {
   source.pkg.remove(rel.part);
   source.pkg.removeContentTypeOverride(rel.part);
   source.pkg.removeRels(source.workbookPart, '/calcChain');
-  void relsPath;
 }
 
-export { decodeRef };

@@ -53,6 +53,11 @@ export interface XlsxSource {
   readonly workbookPart: string;
   readonly styles: Styles;
   readonly date1904: boolean;
+  /**
+   * A macro-enabled workbook (`.xlsm`: its content type says so, and it is
+   * kept): written, it must keep the `.xlsm` extension, or Excel refuses it.
+   */
+  readonly macroEnabled: boolean;
   /** Worksheets by the engine's tab name. */
   readonly sheets: Map<string, SheetPart>;
   /** Grid of each tab as read (updated after each write), to write back only what changed. */
@@ -146,7 +151,7 @@ export function readXlsx(data: Uint8Array): LoadedWorkbook {
   pkg.release();
   return {
     workbook: new MemoryWorkbook(entries),
-    source: { pkg, workbookPart, styles, date1904, sheets, snapshot, writingIssues: [] },
+    source: { pkg, workbookPart, styles, date1904, macroEnabled: /macroEnabled/i.test(pkg.contentTypeOverride(workbookPart) ?? ''), sheets, snapshot, writingIssues: [] },
     readingIssues,
   };
 }

@@ -5,6 +5,7 @@
  * rows and cells are scanned into raw pieces that the writer changes one
  * cell at a time and puts back in order.
  */
+import { columnLetter } from '../../domain/table/locate';
 import { attr } from './xml';
 
 export interface RawCell {
@@ -21,6 +22,10 @@ export interface RawRow {
   row: number;
   tag: string;
   cells: RawCell[];
+  /** Where the row's XML lies in the part (copied as is while the row is not changed). */
+  from?: number;
+  to?: number;
+  dirty?: boolean;
 }
 
 export interface SplitSheet {
@@ -49,16 +54,8 @@ export function decodeRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column → letters (`0` → `A`). */
+export const colLetters = columnLetter;
 
 export function encodeRef(row: number, col: number): string {
   return `${colLetters(col)}${row + 1}`;
@@ -88,6 +85,7 @@ function scanRows(xml: string, from: number, to: number, prefix: string): RawRow
   let m: RegExpExecArray | null;
   while ((m = rowOpen.exec(xml)) && m.index < to) {
     const tag = m[0];
+    const start = m.index;
     const r = attr(tag, 'r');
     const row = r ? Number(r) - 1 : next;
     next = row + 1;
@@ -104,17 +102,20 @@ function scanRows(xml: string, from: number, to: number, prefix: string): RawRow
         const col = ref ? (decodeRef(ref)?.col ?? nextCol) : nextCol;
         nextCol = col + 1;
         let body = '';
+        let tagText = ctag;
         if (c[1] !== '/') {
           const cend = xml.indexOf(cellClose, cellOpen.lastIndex);
           if (cend < 0 || cend > end) throw new Error('cell not closed');
           body = xml.slice(cellOpen.lastIndex, cend);
           cellOpen.lastIndex = cend + cellClose.length;
+          // `<c r="A1"></c>`: kept as the equivalent `<c r="A1"/>` (a cell with an empty body is written as its tag alone).
+          if (body === '') tagText = ctag.replace(/\s*>$/, '/>');
         }
-        cells.push({ col, tag: ctag, body });
+        cells.push({ col, tag: tagText, body });
       }
       rowOpen.lastIndex = end + rowClose.length;
     }
-    rows.push({ row, tag, cells });
+    rows.push({ row, tag, cells, from: start, to: m[1] === '/' ? rowOpen.lastIndex : rowOpen.lastIndex });
   }
   return rows;
 }
@@ -126,7 +127,18 @@ function escapeRe(s: string): string {
 /** The content of the first child element `local` of a cell body (`<v>`, `<f>`, `<is>`), or undefined. */
 export function child(body: string, local: string): { tag: string; text: string } | undefined {
   if (body === '') return undefined;
-  const re = new RegExp(`<((?:[\\w.-]+:)?${local})(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`);
+  // Fast path: `<v>…</v>` without prefix nor attributes, as nearly every writer stores values.
+  const open = `<${local}>`;
+  const at = body.indexOf(open);
+  if (at >= 0) {
+    const end = body.indexOf(`</${local}>`, at);
+    if (end >= 0) return { tag: open, text: body.slice(at + open.length, end) };
+  }
+  if (body.indexOf(local) < 0) return undefined;
+  let re = CHILD_RE.get(local);
+  if (!re) CHILD_RE.set(local, (re = new RegExp(`<((?:[\\w.-]+:)?${local})(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`)));
   const m = re.exec(body);
   return m ? { tag: `<${m[1]}${m[2]}>`, text: m[3] ?? '' } : undefined;
 }
+
+const CHILD_RE = new Map<string, RegExp>();

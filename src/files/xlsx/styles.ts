@@ -5,7 +5,7 @@
  * renumbered: cells of untouched tabs keep pointing at the same entries.
  */
 import { closeWith } from './package';
-import { attr, elementsOf, tagsOf, unescapeXml } from './xml';
+import { attr, elementsOf, tagsOf } from './xml';
 
 /** Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30; 50–58 East Asian dates). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -141,42 +141,23 @@ export class Styles {
     return id;
   }
 
+  /** A copy of font `base` with `f`'s changes; children in the order Excel writes them. */
   private addFont(base: number, f: NonNullable<StyleRequest['font']>): number {
     const fonts = elementsOf(elementsOf(this.xml, 'fonts')[0]?.replace(/^<[^>]*>/, '') ?? '', 'font');
     const old = fonts[base] ?? '<font><sz val="11"/><name val="Calibri"/></font>';
-    let inner = old.endsWith('/>') ? '' : old.slice(old.indexOf('>') + 1, old.lastIndexOf('<'));
-    const drop = (local: string) => (inner = inner.replace(new RegExp(`<${local}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${local}>)`, 'g'), ''));
-    const lead: string[] = [];
-    if (f.bold !== undefined) {
-      drop('b');
-      if (f.bold) lead.push('<b/>');
-    }
-    if (f.italic !== undefined) {
-      drop('i');
-      if (f.italic) lead.push('<i/>');
-    }
-    // CT_Font is a sequence in a fixed order: b, i, …, color, sz, …; keep it.
-    let colour = '';
-    if (f.color) {
-      drop('color');
-      colour = `<color rgb="${f.color}"/>`;
-    }
-    let size = '';
-    if (f.size) {
-      drop('sz');
-      size = `<sz val="${f.size}"/>`;
-    }
-    const bi = lead.join('');
-    const rest = inner.replace(/^(<b\/>|<i\/>|<strike[^>]*\/>|<condense[^>]*\/>|<extend[^>]*\/>|<outline[^>]*\/>|<shadow[^>]*\/>)*/, (m) => m);
-    // Order: b i strike condense extend outline shadow u vertAlign sz color name family charset scheme.
-    const pieces = splitFont(rest);
-    const order = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
-    const all = [...pieces];
-    if (bi.includes('<b/>')) all.push({ name: 'b', xml: '<b/>' });
-    if (bi.includes('<i/>')) all.push({ name: 'i', xml: '<i/>' });
-    if (size) all.push({ name: 'sz', xml: size });
-    if (colour) all.push({ name: 'color', xml: colour });
-    all.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    const inner = old.endsWith('/>') ? '' : old.slice(old.indexOf('>') + 1, old.lastIndexOf('<'));
+    const replaced = new Set<string>();
+    const added: Array<{ name: string; xml: string }> = [];
+    const set = (name: string, xml: string | null) => {
+      replaced.add(name);
+      if (xml) added.push({ name, xml });
+    };
+    if (f.bold !== undefined) set('b', f.bold ? '<b/>' : null);
+    if (f.italic !== undefined) set('i', f.italic ? '<i/>' : null);
+    if (f.size) set('sz', `<sz val="${f.size}"/>`);
+    if (f.color) set('color', `<color rgb="${f.color}"/>`);
+    const all = [...splitFont(inner).filter((p) => !replaced.has(p.name)), ...added];
+    all.sort((a, b) => FONT_ORDER.indexOf(a.name) - FONT_ORDER.indexOf(b.name));
     this.xml = appendTo(this.xml, 'fonts', `<font>${all.map((p) => p.xml).join('')}</font>`);
     return this.fontCount++;
   }
@@ -186,6 +167,8 @@ export class Styles {
     return this.fillCount++;
   }
 }
+
+const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
 
 function splitFont(inner: string): Array<{ name: string; xml: string }> {
   const out: Array<{ name: string; xml: string }> = [];
@@ -233,4 +216,3 @@ function appendTo(xml: string, local: string, child: string): string {
 const EMPTY_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-export { unescapeXml };

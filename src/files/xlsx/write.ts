@@ -20,7 +20,7 @@ import { applySheetFormat, ListsSheetBuilder } from './format';
 import { patchXlsx } from './patch';
 import type { XlsxSource } from './read';
 import { compactValidations } from './validations';
-import { deflateStoredZip } from './zip';
+import { deflateStoredZip, type Deflater } from './zip';
 
 /** The exceljs document of a workbook built in memory (no source file). */
 export function toExcel(workbook: MemoryWorkbook): ExcelJS.Workbook {
@@ -85,8 +85,8 @@ function toExcelValue(v: Cell): ExcelJS.CellValue {
  * (its `writingIssues` then say which cells were left alone), else a new
  * workbook.
  */
-export async function writeXlsxBuffer(workbook: MemoryWorkbook, source?: XlsxSource): Promise<Uint8Array> {
-  if (source) return patchXlsx(workbook, source);
+export async function writeXlsxBuffer(workbook: MemoryWorkbook, source?: XlsxSource, deflater?: Deflater): Promise<Uint8Array> {
+  if (source) return patchXlsx(workbook, source, deflater);
   const excel = toExcel(workbook);
   const restore = shareBlankStyles(excel);
   let stored: Uint8Array;
@@ -97,7 +97,7 @@ export async function writeXlsxBuffer(workbook: MemoryWorkbook, source?: XlsxSou
   } finally {
     restore();
   }
-  return deflateStoredZip(stored);
+  return deflateStoredZip(stored, deflater);
 }
 
 /** exceljs' ValueType values used below (its typings declare a non-const enum we do not import at runtime). */

@@ -80,6 +80,15 @@ export function attributes(tag: string): Map<string, string> {
 
 /** One attribute by local name (any prefix), or undefined. */
 export function attr(tag: string, local: string): string | undefined {
+  // Fast path (every cell goes through here): ` name="value"` without entities.
+  const at = tag.indexOf(` ${local}="`);
+  if (at >= 0) {
+    const from = at + local.length + 3;
+    const to = tag.indexOf('"', from);
+    const v = tag.slice(from, to);
+    return v.indexOf('&') >= 0 ? unescapeXml(v) : v;
+  }
+  if (tag.indexOf(`${local}=`) < 0) return undefined;
   for (const [k, v] of attributes(tag)) if (k === local || k.endsWith(`:${local}`)) return v;
   return undefined;
 }

@@ -101,10 +101,27 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A new or changed part: compressed when written. */
-export function newEntry(name: string, data: Uint8Array, stamp: { time: number; date: number } = dosNow()): ZipEntry {
+/**
+ * Raw deflate (RFC 1951) and CRC-32: fflate by default (the browser); the
+ * command line passes Node's zlib, native and run on its thread pool.
+ */
+export interface Deflater {
+  deflate(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  crc32?(data: Uint8Array): number;
+}
+
+export const FFLATE: Deflater = { deflate: (data) => deflateSync(data, { level: 6 }) };
+
+/** A new or changed part, compressed. */
+export async function newEntry(name: string, data: Uint8Array, stamp: { time: number; date: number } = dosNow(), deflater: Deflater = FFLATE): Promise<ZipEntry> {
   if (data.length === 0) return { name, method: STORED, crc: 0, size: 0, raw: data, time: stamp.time, date: stamp.date };
-  return { name, method: DEFLATED, crc: crc32(data), size: data.length, raw: deflateSync(data, { level: 6 }), time: stamp.time, date: stamp.date };
+  const crc = (deflater.crc32 ?? crc32)(data);
+  return { name, method: DEFLATED, crc, size: data.length, raw: await deflater.deflate(data), time: stamp.time, date: stamp.date };
+}
+
+/** A part whose bytes are kept uncompressed until written (placeholder of a changed part). */
+export function pendingEntry(name: string, data: Uint8Array): ZipEntry {
+  return { name, method: STORED, crc: data.length === 0 ? 0 : crc32(data), size: data.length, raw: data, ...dosNow() };
 }
 
 export function dosNow(d: Date = new Date()): { time: number; date: number } {
@@ -170,6 +187,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
 }
 
 /** An archive with every entry deflated (exceljs writes it stored: its own deflate is slow). */
-export function deflateStoredZip(stored: Uint8Array): Uint8Array {
-  return writeZip(readZip(stored).map((e) => (e.method === STORED && e.size > 0 ? newEntry(e.name, e.raw, { time: e.time, date: e.date }) : e)));
+export async function deflateStoredZip(stored: Uint8Array, deflater: Deflater = FFLATE): Promise<Uint8Array> {
+  const entries = await Promise.all(readZip(stored).map((e) => (e.method === STORED && e.size > 0 ? newEntry(e.name, e.raw, { time: e.time, date: e.date }, deflater) : e)));
+  return writeZip(entries);
 }
