@@ -14,13 +14,77 @@ interface CellData {
   userEnteredFormat?: { numberFormat?: { type: string; pattern: string }; textFormat?: { bold?: boolean } };
 }
 
+interface GridRange {
+  sheetId?: number;
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
 interface SpreadsheetResource {
   properties?: { title?: string };
   sheets?: ReadonlyArray<{
-    properties?: { title?: string; gridProperties?: { frozenRowCount?: number } };
+    properties?: { sheetId?: number; title?: string; gridProperties?: { rowCount?: number; columnCount?: number; frozenRowCount?: number; frozenColumnCount?: number } };
     data?: ReadonlyArray<{ startRow?: number; startColumn?: number; rowData?: ReadonlyArray<{ values?: readonly CellData[] }> }>;
-    merges?: readonly unknown[];
+    merges?: readonly GridRange[];
   }>;
+}
+
+/** Google's answer to a refused request, as the advanced service throws it. */
+function refused(message: string): Error {
+  return new Error(`GoogleJsonResponseException: API call to sheets.spreadsheets.create failed with error: Invalid requests[0]: ${message}`);
+}
+
+/**
+ * The rules the Sheets API applies to a new spreadsheet's sheets
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#gridproperties,
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#gridrange):
+ * frozen rows and columns strictly below the grid's size ("You can't freeze all visible rows on
+ * the sheet"), data inside the grid, sheet ids unique, merges on an existing sheetId (an omitted
+ * sheetId means 0), inside the grid, of two cells or more, not overlapping one another.
+ * Sheets without an id get one chosen by Google: the fake never gives 0, so a merge that omits
+ * its sheetId (or guesses 0) is refused as it can be by the API.
+ */
+function checkSheets(sheets: NonNullable<SpreadsheetResource['sheets']>, nextId: () => number): number[] {
+  const ids: number[] = [];
+  for (const s of sheets) {
+    const id = s.properties?.sheetId ?? nextId();
+    if (!Number.isInteger(id) || id < 0) throw refused(`Invalid sheetId ${id}.`);
+    if (ids.includes(id)) throw refused(`Duplicate sheet ID: ${id}`);
+    ids.push(id);
+  }
+  sheets.forEach((s, i) => {
+    const g = s.properties?.gridProperties ?? {};
+    const rows = g.rowCount ?? 1000;
+    const cols = g.columnCount ?? 26;
+    if (rows < 1 || cols < 1) throw refused('Sheets need at least one row and one column.');
+    if ((g.frozenRowCount ?? 0) >= rows) throw refused("You can't freeze all visible rows on the sheet.");
+    if ((g.frozenColumnCount ?? 0) >= cols) throw refused("You can't freeze all visible columns on the sheet.");
+    for (const block of s.data ?? []) {
+      const r0 = block.startRow ?? 0;
+      const c0 = block.startColumn ?? 0;
+      const height = block.rowData?.length ?? 0;
+      const width = Math.max(0, ...(block.rowData ?? []).map((r) => r.values?.length ?? 0));
+      if (r0 + height > rows || c0 + width > cols) throw refused(`Data of sheet ${s.properties?.title} exceeds its grid (${rows} × ${cols}).`);
+    }
+    const merges = s.merges ?? [];
+    merges.forEach((m, j) => {
+      const sid = m.sheetId ?? 0;
+      if (!ids.includes(sid)) throw refused(`No grid with id: ${sid}`);
+      const target = sheets[ids.indexOf(sid)];
+      const tg = target.properties?.gridProperties ?? {};
+      const [r0, r1, c0, c1] = [m.startRowIndex ?? 0, m.endRowIndex ?? tg.rowCount ?? 1000, m.startColumnIndex ?? 0, m.endColumnIndex ?? tg.columnCount ?? 26];
+      if (r0 < 0 || c0 < 0 || r1 > (tg.rowCount ?? 1000) || c1 > (tg.columnCount ?? 26) || r0 >= r1 || c0 >= c1) throw refused(`Merge ${j} outside the grid of sheet ${sid}.`);
+      if (r1 - r0 === 1 && c1 - c0 === 1) throw refused('Must merge at least two cells.');
+      for (const o of merges.slice(0, j)) {
+        if ((o.sheetId ?? 0) !== sid) continue;
+        if ((o.startRowIndex ?? 0) < r1 && r0 < (o.endRowIndex ?? 0) && (o.startColumnIndex ?? 0) < c1 && c0 < (o.endColumnIndex ?? 0)) throw refused('You cannot merge cells that overlap an existing merge.');
+      }
+    });
+    void i;
+  });
+  return ids;
 }
 
 /** What the last created files were asked: for tests that check formats and merges. */
@@ -29,11 +93,88 @@ export interface CreatedRequest {
   readonly resource: SpreadsheetResource;
 }
 
+/** Google's answer when a file is not reachable with the add-on's scopes (drive.file: only files it created or the user picked). */
+function notFound(method: string): Error {
+  return new Error(`GoogleJsonResponseException: API call to sheets.${method} failed with error: Requested entity was not found.`);
+}
+
+/** `'Tab name'` (quotes doubled inside) → the tab's name: only whole tabs are asked for here. */
+function tabOfRange(range: string): string {
+  const m = /^'((?:[^']|'')*)'$/.exec(range) ?? /^([^'!:]+)$/.exec(range);
+  if (!m) throw new Error(`fake: range ${range} is not a whole tab (this fake reads whole tabs only)`);
+  return m[1].replace(/''/g, "'");
+}
+
 export class FakeSheetsAdvanced {
   readonly requests: CreatedRequest[] = [];
+  /** Cells created with a DATE number format, by spreadsheet id: what FORMATTED_STRING renders as dates. */
+  private readonly dateCells = new Map<string, Set<string>>();
   readonly Spreadsheets = {
     create: (resource: SpreadsheetResource) => this.create(resource),
+    get: (id: string, args?: { fields?: string }) => this.get(id, args),
+    Values: {
+      batchGet: (id: string, args: { ranges: string[]; valueRenderOption?: string; dateTimeRenderOption?: string }) => this.batchGet(id, args),
+    },
   };
+
+  /** Files the add-on may read with drive.file: those it created, and those the user picked (`pick`). */
+  private readonly picked = new Set<string>();
+
+  /** The user selected this file in Google Picker: drive.file now covers it. */
+  pick(id: string): void {
+    this.picked.add(id);
+  }
+
+  private reachable(id: string, method: string): FakeSpreadsheet {
+    const found = this.app.created.find((s) => s.id === id);
+    if (!found || (!this.picked.has(id) && !this.requests.some((r) => r.spreadsheet === found))) throw notFound(method);
+    return found;
+  }
+
+  /** spreadsheets.get: title and tab names (the fields the add-on asks for). */
+  private get(id: string, args?: { fields?: string }): { spreadsheetId: string; properties: { title: string }; sheets: Array<{ properties: { title: string } }> } {
+    this.core.record('Sheets', 'Spreadsheets.get', { detail: `${id} ${args?.fields ?? ''}` });
+    this.core.requireAuth('Sheets.Spreadsheets.get');
+    const ss = this.reachable(id, 'spreadsheets.get');
+    return this.core.calls.quietly(() => ({ spreadsheetId: id, properties: { title: ss.getName() }, sheets: ss.sheetNames().map((title) => ({ properties: { title } })) }));
+  }
+
+  /**
+   * spreadsheets.values.batchGet of whole tabs, in the order asked
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet):
+   * trailing empty rows and cells are omitted, as Google does; with
+   * dateTimeRenderOption FORMATTED_STRING, a date cell comes as the text it shows (dd/mm/yyyy here).
+   */
+  private batchGet(id: string, args: { ranges: string[]; valueRenderOption?: string; dateTimeRenderOption?: string }): { spreadsheetId: string; valueRanges: Array<{ range: string; values?: unknown[][] }> } {
+    this.core.record('Sheets', 'Spreadsheets.Values.batchGet', { detail: `${id} ${args.ranges.length} plages` });
+    this.core.requireAuth('Sheets.Spreadsheets.Values.batchGet');
+    const ss = this.reachable(id, 'spreadsheets.values.batchGet');
+    const dates = this.dateCells.get(id) ?? new Set<string>();
+    const formatted = args.dateTimeRenderOption === 'FORMATTED_STRING';
+    return this.core.calls.quietly(() => ({
+      spreadsheetId: id,
+      valueRanges: args.ranges.map((range) => {
+        const tab = tabOfRange(range);
+        if (!ss.sheetNames().includes(tab)) throw new Error(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: ${range}`);
+        const rows = ss.sheet(tab).snapshot().map((row, r) =>
+          row.map((v, c) => {
+            if (formatted && typeof v === 'number' && dates.has(`${tab}!${r},${c}`)) {
+              const d = new Date(Date.UTC(1899, 11, 30) + v * 86_400_000);
+              return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+            }
+            return v;
+          }),
+        );
+        const trimmed = rows.map((row) => {
+          const out = [...row];
+          while (out.length && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
+          return out;
+        });
+        while (trimmed.length && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+        return trimmed.length ? { range, values: trimmed } : { range };
+      }),
+    }));
+  }
 
   constructor(
     private readonly core: GasCore,
@@ -47,12 +188,18 @@ export class FakeSheetsAdvanced {
     if (!title) throw new Error('GoogleJsonResponseException: API call to sheets.spreadsheets.create failed with error: title required (fake)');
     const ss = new FakeSpreadsheet(this.core, title, `fake-created-${this.core.newId()}`);
     const sheets = resource.sheets && resource.sheets.length > 0 ? resource.sheets : [{ properties: { title: 'Feuille 1' } }];
+    checkSheets(sheets, () => 1_000_000 + this.core.newId());
     sheets.forEach((s, i) => {
       const grid: unknown[][] = [];
       for (const block of s.data ?? []) {
         (block.rowData ?? []).forEach((row, r) => {
           const line = (grid[(block.startRow ?? 0) + r] ??= []);
           (row.values ?? []).forEach((cell, c) => {
+            if (cell.userEnteredFormat?.numberFormat?.type === 'DATE') {
+              const set = this.dateCells.get(ss.id) ?? new Set<string>();
+              set.add(`${s.properties?.title ?? `Feuille ${i + 1}`}!${(block.startRow ?? 0) + r},${(block.startColumn ?? 0) + c}`);
+              this.dateCells.set(ss.id, set);
+            }
             const v = cell.userEnteredValue;
             if (v?.formulaValue !== undefined) throw new Error('fake: formulas are not evaluated');
             line[(block.startColumn ?? 0) + c] = v?.stringValue ?? v?.numberValue ?? v?.boolValue ?? '';
