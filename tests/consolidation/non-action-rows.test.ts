@@ -133,6 +133,51 @@ describe('Rows that are not actions', () => {
   });
 });
 
+describe('Rows that are not actions: where the caption is, and when « Total … » is a title', () => {
+  it('finds a caption typed left of the table, in a column without header', () => {
+    const wb = base([]);
+    const headers = [null, ...SERVICE_HEADERS];
+    const at = (values: Record<string, Cell>, left: Cell = null) => [left, ...SERVICE_HEADERS.map((h) => (h in values ? values[h] : null))];
+    wb.setGrid(DEC, [headers, at({ [T]: 'Compostage', [B]: 100 }), at({ [T]: 'Broyage', [B]: 200 }), at({ [B]: 300 }, 'TOTAL')]);
+    const r = done(consolidate(ports(wb)));
+    expect(r.report.actions).toBe(2);
+    const total = r.anomalies.find((a) => a.code === 'ligne-total')!;
+    expect([total.ligne, total.colonne, total.cellule]).toEqual([4, null, 'A4']);
+  });
+
+  it('« Total … » followed by other words is a total only when its amount is the sum of the rows above', () => {
+    const wb = base([
+      { [T]: 'Compostage', [B]: 100 },
+      { [T]: 'Broyage', [B]: 200 },
+      { [T]: 'Total zéro déchet au marché', [B]: 450 }, // an action
+      { [T]: 'Total recyclage', [B]: 750 }, // 100 + 200 + 450
+      { [T]: 'Total zéro plastique', [B]: 750, Pilote: 'M. Petit' }, // another text: an action
+    ]);
+    const r = done(consolidate(ports(wb)));
+    expect(actionsView(wb).rows.map((a) => a[T])).toEqual(['Compostage', 'Broyage', 'Total zéro déchet au marché', 'Total zéro plastique']);
+    expect(r.anomalies.filter((a) => a.code.startsWith('ligne-')).map((a) => [a.ligne, a.code])).toEqual([[5, 'ligne-total']]);
+  });
+
+  it('a row without title whose amount is not a sum stays an action missing its title (blocking)', () => {
+    const wb = base([{ [T]: 'Compostage', [B]: 100 }, { [T]: 'Broyage', [B]: 200 }, { [B]: 250 }]);
+    const r = done(consolidate(ports(wb)));
+    expect(r.report.actions).toBe(3);
+    expect(r.anomalies.filter((a) => a.bloquante).map((a) => [a.ligne, a.code])).toEqual([[4, 'obligatoire']]);
+  });
+
+  it('in Actions, a total row typed by the lead is not read as an action by the dashboard’s model', () => {
+    const wb = base([{ [T]: 'Compostage', [B]: 100 }]);
+    done(consolidate(ports(wb)));
+    const grid = wb.grid(TAB.actions);
+    const header = grid[0].map((h) => String(h));
+    const line = header.map((h) => (h === T ? 'TOTAL' : h === B ? 100 : null));
+    grid.splice(2, 0, line);
+    const model = readWorkbookModel(memoSource(wb.sheetNames(), (n) => wb.grid(n)));
+    expect(model.model.actions.map((a) => a.intitule)).toEqual(['Compostage']);
+    expect(model.anomalies.filter((a) => a.onglet === TAB.actions).map((a) => [a.ligne, a.code])).toEqual([[3, 'ligne-total']]);
+  });
+});
+
 describe('Total captions', () => {
   it.each([
     ['TOTAL', 'strong'],

@@ -116,10 +116,8 @@ function problemsOf(c: Case): string[] {
   if (r2.plan.writes.length > 0) problems.push(`second run writes ${r2.plan.writes.map((w) => w.sheet).join(', ')}`);
   const again = snapshot(wb);
   for (const [name, grid] of after) if (name !== TAB.journal) problems.push(...gridDiff(`${name} (2nd run)`, grid, again.get(name)!));
-  // The first run's events (Réf.s given, tabs registered) are reported once; from then on, the same report.
-  const r3 = done(consolidate(ports(wb)));
-  if (JSON.stringify(r3.report) !== JSON.stringify(r2.report)) problems.push('the third report differs from the second');
-  if (r2.report.actions !== r.report.actions) problems.push('the second run counts other actions');
+  // (The first run's events, Réf.s given and tabs registered, are reported once: the reports may differ, not the counts.)
+  if (JSON.stringify(r2.report.services) !== JSON.stringify(r.report.services) || r2.report.actions !== r.report.actions) problems.push('the second run counts other actions');
 
   // Vérifier les saisies names the same rows and characters.
   const key = (a: { onglet: string; ligne: number | null; colonne: string | null; code: string }) => `${a.onglet}|${a.ligne}|${a.colonne}|${a.code}`;

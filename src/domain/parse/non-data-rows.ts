@@ -79,8 +79,14 @@ const ALWAYS_TOTAL = /^(?:sous ?(?:total|totaux)|s ?(?:total|totaux)|totaux|gran
 /** First words that make a total when followed by caption words only (or by the column's sum). */
 const TOTAL_HEAD = /^(?:total|montant total|budget total|cout total|total budget)(?: (.*))?$/;
 
-/** Lowercase first letters a total caption can start with (`s`ous-total, `t`otal, `g`rand total, `m`ontant, `b`udget, `c`oût). */
-const TOTAL_INITIALS = new Set([0x73, 0x74, 0x67, 0x6d, 0x62, 0x63]);
+/** First letters a total caption can start with (`s`ous-total, `t`otal, `g`rand total, `m`ontant, `b`udget, `c`oût), either case. */
+function isTotalInitial(code: number): boolean {
+  const c = code | 0x20;
+  return c === 0x73 || c === 0x74 || c === 0x67 || c === 0x6d || c === 0x62 || c === 0x63;
+}
+
+/** The first three characters (lowercase) of the captions above: most texts are dismissed on them. */
+const TOTAL_STARTS = new Set(['sou', 's/t', 's t', 's-t', 's /', 'sto', 'tot', 'gra', 'mon', 'bud', 'cou', 'coû']);
 
 /**
  * Whether a text is a total's caption: 'strong' (always a total row), 'weak'
@@ -90,7 +96,7 @@ export function totalLabel(s: string): TotalLabel | null {
   let i = 0;
   while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 0xa0)) i++;
   const c = s.charCodeAt(i) | 0x20;
-  if (!TOTAL_INITIALS.has(c) || s.length > 120) return null;
+  if (!isTotalInitial(c) || s.length > 120 || !TOTAL_STARTS.has(s.slice(i, i + 3).toLowerCase())) return null;
   const k = normalizeKey(s)
     .replace(/[^a-z0-9€]+/g, ' ')
     .trim();
@@ -101,6 +107,43 @@ export function totalLabel(s: string): TotalLabel | null {
   if (!rest) return 'strong';
   for (const w of rest.split(' ')) if (!CAPTION_WORDS.has(w) && !/^\d+$/.test(w)) return 'weak';
   return 'strong';
+}
+
+/** Character codes below this are looked up in a table (Latin letters, accented ones included). */
+export const INITIALS = 0x250;
+
+/**
+ * What a reader checks, cell by cell while it parses, before asking
+ * `RowClassifier.header`: the cell could hold this header (about its length,
+ * one of its first letters, or a leading space).
+ */
+export interface HeaderProbe {
+  readonly min: number;
+  readonly max: number;
+  /** 1 at the codes (below INITIALS) the header may start with. */
+  readonly first: Uint8Array;
+}
+
+export function headerProbe(header: Cell): HeaderProbe {
+  const key = headerKey(header);
+  const first = new Uint8Array(INITIALS);
+  for (const code of initials(key.charAt(0))) first[code] = 1;
+  first[32] = 1;
+  first[0xa0] = 1;
+  return { min: key.length - 3, max: key.length + 12, first };
+}
+
+/** The character codes a text starting with `c` (a lowercase letter without accent, as normalizeKey gives it) may start with. */
+function initials(c: string): Set<number> {
+  const out = new Set<number>();
+  if (c === '') return out;
+  for (const ch of [c, c.toUpperCase()]) out.add(ch.charCodeAt(0));
+  // Accented forms: every Latin letter whose decomposition starts with `c`.
+  for (let code = 0xc0; code < INITIALS; code++) {
+    const ch = String.fromCharCode(code);
+    if (ch.normalize('NFD').charAt(0).toLowerCase() === c) out.add(code);
+  }
+  return out;
 }
 
 /** A header cell as locateTable compares it: over two lines, case and accents ignored. */
@@ -115,6 +158,17 @@ const CENT = 0.005;
 function mayBeNumeric(s: string): boolean {
   const c = s.charCodeAt(0);
   return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 0x2212 || c === 0x20ac || c === 40 || c === 32 || c === 0xa0 || c === 0x202f;
+}
+
+/**
+ * A text that rules out a total, a sum or zeros: not blank, and starting
+ * neither like a total caption, a number nor an error value. Readers test the
+ * row's cells with it while parsing, and skip `RowClassifier.total` on a row
+ * that has one (the Réf. column aside).
+ */
+export function isPlainText(s: string): boolean {
+  const f = s.charCodeAt(0);
+  return !isTotalInitial(f) && !mayBeNumeric(s) && f !== 35 && !blankText(s);
 }
 
 const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/;
@@ -134,7 +188,8 @@ export class RowClassifier {
   private readonly own: number[];
   private readonly keys: string[];
   private readonly texts: string[];
-  private readonly firsts: string[];
+  /** Per own column k, at [k * INITIALS + code]: 1 when its header may start with that character (case and accents aside). */
+  private readonly firsts: Uint8Array;
   private readonly minMatches: number;
   private readonly amounts: boolean;
   private readonly moneyCol: number;
@@ -149,7 +204,10 @@ export class RowClassifier {
     this.own = [...located.columns.values()];
     this.texts = this.own.map((i) => cellText(header[i] ?? null));
     this.keys = this.own.map((i) => headerKey(header[i] ?? null));
-    this.firsts = this.keys.map((k) => k.charAt(0));
+    this.firsts = new Uint8Array(this.keys.length * INITIALS);
+    this.keys.forEach((key, k) => {
+      for (const code of initials(key.charAt(0))) this.firsts[k * INITIALS + code] = 1;
+    });
     this.minMatches = Math.min(2, this.own.length);
     const money = RowClassifier.moneyKey(located);
     this.amounts = located.section.columns.some((c) => c.type === 'money');
@@ -178,22 +236,43 @@ export class RowClassifier {
   }
 
   classify(line: readonly Cell[], rowNumber: number): NonDataRow | null {
-    return this.header(line, rowNumber) ?? (this.amounts ? this.total(line, rowNumber) : null);
+    return this.header(line, rowNumber) ?? this.total(line, rowNumber);
   }
 
-  private header(line: readonly Cell[], rowNumber: number): NonDataRow | null {
+  /** At least this many cells must hold their column's header (readers skip `header` on rows with fewer candidates). */
+  get minHeaderCells(): number {
+    return this.minMatches;
+  }
+
+  /** The row as a repeated header, or null. */
+  header(line: readonly Cell[], rowNumber: number): NonDataRow | null {
     let matches = 0;
+    let others = 0;
     let first = -1;
-    const own = this.own;
-    for (let k = 0; k < own.length; k++) {
+    const { own, texts, keys, firsts } = this;
+    const n = own.length;
+    for (let k = 0; k < n; k++) {
       const c = line[own[k]];
-      if (typeof c !== 'string') continue;
-      if (c !== this.texts[k]) {
+      if (c === null || c === undefined || c === '') continue;
+      // Even if every cell left matched, the headers would not be half of the row: an ordinary row.
+      if (others > matches + (n - k)) return null;
+      if (typeof c !== 'string') {
+        others++;
+        continue;
+      }
+      if (c !== texts[k]) {
         // Only a cell of about the header's length and with its first letter can be the header.
-        const len = this.keys[k].length;
-        if (c.length < len - 3 || c.length > len + 12) continue;
+        const len = keys[k].length;
+        const f = c.charCodeAt(0);
+        if (c.length < len - 3 || c.length > len + 12 || (f !== 32 && f !== 0xa0 && (f >= INITIALS || firsts[k * INITIALS + f] === 0))) {
+          others++;
+          continue;
+        }
         const t = c.trim();
-        if (Math.abs(t.length - len) > 3 || t.charAt(0).normalize('NFD').charAt(0).toLowerCase() !== this.firsts[k] || headerKey(t) !== this.keys[k]) continue;
+        if (Math.abs(t.length - len) > 3 || headerKey(t) !== keys[k]) {
+          others++;
+          continue;
+        }
       }
       matches++;
       if (first < 0) first = own[k];
@@ -210,7 +289,9 @@ export class RowClassifier {
     return { rowNumber, kind: 'entete', col: first, label: labels.slice(0, 3).join('\n'), amount: null };
   }
 
-  private total(line: readonly Cell[], rowNumber: number): NonDataRow | null {
+  /** The row as a total, a sum or zeros (tables with an amount column), or null. */
+  total(line: readonly Cell[], rowNumber: number): NonDataRow | null {
+    if (!this.amounts) return null;
     let labelCol = -1;
     let label: TotalLabel | null = null;
     let numbers = 0;
@@ -231,6 +312,8 @@ export class RowClassifier {
         continue;
       }
       if (typeof c !== 'string') return null; // a date
+      // Most rows end here, at their title: text that is neither a total caption, a number nor an error.
+      if (isPlainText(c)) return null;
       if (blankText(c)) continue;
       const kind = totalLabel(c);
       if (kind) {

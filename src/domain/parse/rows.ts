@@ -21,7 +21,7 @@ import { columnLetter, locateTable, type LocatedTable } from '../table/locate';
 import { PARSE_MESSAGES as M } from '../messages/parse';
 import { ORPHANS_TITLE } from '../messages/consolidation';
 import { normalizeKey } from '../table/normalize';
-import { RowClassifier, type NonDataRow } from './non-data-rows';
+import { headerProbe, INITIALS, isPlainText, RowClassifier, type HeaderProbe, type NonDataRow } from './non-data-rows';
 import { formatNumberFr } from '../format';
 import { controlCharacters, hasControlCharacter, isFormulaError, isImplausibleAmount, quoteValue, readAmount, readDate, readEmail, readEmails, readListValue, readNumber, readOuiNon, readPercent, readYear, splitMulti, splitMultiKnown, suggestListValue, type Read } from './values';
 
@@ -157,7 +157,7 @@ export type NonDataRowSink = (row: NonDataRow, reported: Anomaly) => void;
  */
 export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable, opts: ParseOptions, onRow: ParsedRowSink, onNonData: NonDataRowSink): void {
   const end = sectionEnd(grid, located);
-  const plan = columnPlan(located.section, located, opts);
+  const plan = columnPlan(located.section, located, opts, grid);
   const indexes = [...located.columns.values()];
   const width = indexes.length;
   const valuesTemplate = recordTemplate(plan.map((c) => c.key));
@@ -171,13 +171,18 @@ export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable,
     for (let k = 0; k < width && blank; k++) blank = isEmptyCell(line[indexes[k]] ?? null);
     if (blank) continue;
     const rowNumber = r + 1;
-    const skipped = classifier.classify(line, rowNumber);
+    const values: Record<string, ParsedValue> = { ...valuesTemplate };
+    HEADER_HITS = 0;
+    PLAIN_TEXT = false;
+    const anomalies = parseCells(tab, rowNumber, line, values, plan, opts.lists);
+    // Rows that are not data: rare, so checked after parsing, which noted the cells that could be headers
+    // and whether the row holds a plain text (then it is no total); the classifier reads the line when needed.
+    const skipped =
+      (HEADER_HITS >= classifier.minHeaderCells ? classifier.header(line, rowNumber) : null) ?? (PLAIN_TEXT ? null : classifier.total(line, rowNumber));
     if (skipped) {
       onNonData(skipped, nonDataAnomaly(tab, grid, located, skipped));
       continue;
     }
-    const values: Record<string, ParsedValue> = { ...valuesTemplate };
-    const anomalies = parseCells(tab, rowNumber, line, values, plan, opts.lists);
     if (moneyKey !== null) classifier.account(values[moneyKey] as number | null);
     onRow(rowNumber, values, anomalies, line);
   }
@@ -241,10 +246,15 @@ interface PlannedColumn {
   readonly skip: boolean;
   /** Multi-valued: an empty cell reads as [] (a fresh array per row). */
   readonly multi: boolean;
+  /** Whether a cell could hold the column's header (see non-data-rows.ts). */
+  readonly probe: HeaderProbe | null;
+  /** The Réf. column (not looked at to tell a total row). */
+  readonly ref: boolean;
 }
 
 /** What parseRow decides per column, decided once per table. */
-function columnPlan(section: TableSectionSpec, located: LocatedTable, opts: ParseOptions): PlannedColumn[] {
+/** `grid`: the table's grid, for the header probes (none without it). */
+function columnPlan(section: TableSectionSpec, located: LocatedTable, opts: ParseOptions, grid?: Grid): PlannedColumn[] {
   return section.columns.map((spec) => {
     const idx = located.columns.get(spec.key);
     return {
@@ -254,6 +264,8 @@ function columnPlan(section: TableSectionSpec, located: LocatedTable, opts: Pars
       letter: idx === undefined ? '' : columnLetter(idx),
       skip: opts.skipRoles?.includes(spec.role ?? 'input') ?? false,
       multi: isMulti(spec),
+      probe: idx === undefined || !grid ? null : headerProbe(grid[located.headerRow]?.[idx] ?? null),
+      ref: spec.key === 'ref',
     };
   });
 }
@@ -277,6 +289,13 @@ function parseCells(tab: string, rowNumber: number, line: readonly Cell[] | null
       continue;
     }
     const v = (line ? line[idx] : cells![col.key]) ?? null;
+    if (typeof v === 'string') {
+      if (col.probe !== null && v.length >= col.probe.min && v.length <= col.probe.max) {
+        const f = v.charCodeAt(0);
+        if (f < INITIALS && col.probe.first[f] === 1) HEADER_HITS++;
+      }
+      if (!PLAIN_TEXT && !col.ref && isPlainText(v)) PLAIN_TEXT = true;
+    } else if (v instanceof Date) PLAIN_TEXT = true;
     if (col.skip) {
       values[col.key] = isBlank(v) ? null : (v as ParsedValue);
       continue;
@@ -300,6 +319,10 @@ function parseRowWith(tab: string, rowNumber: number, cells: Readonly<Record<str
 
 /** Problems of the cell being parsed (reused: parsing is synchronous). */
 const SCRATCH: CellProblem[] = [];
+/** Cells of the row being parsed that could hold their column's header (reset by the caller; parsing is synchronous). */
+let HEADER_HITS = 0;
+/** The row being parsed holds a cell that rules out a total (see isPlainText; reset by the caller). */
+let PLAIN_TEXT = false;
 
 export function parseRow(
   tab: string,
