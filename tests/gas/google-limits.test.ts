@@ -228,13 +228,16 @@ describe('Slides and Docs keep the indices right after Google filters the text',
     const slides = new FakeSlidesService();
     const docs = new FakeDocsService();
     const copil = prepareReport('copil', wb, clock);
-    new GoogleSlidesRenderer(slides as never).render((copil as { deck: never }).deck, 'copil');
+    if (copil.kind !== 'copil') throw new Error('copil');
+    new GoogleSlidesRenderer(slides as never).render(copil.deck, 'copil');
     const afom = prepareReport('afom', wb, clock);
-    new GoogleDocsRenderer(docs as never).render((afom as { document: never }).document, 'afom');
+    if (afom.kind === 'copil') throw new Error('afom');
+    new GoogleDocsRenderer(docs as never).render(afom.document, 'afom');
     const instanceRow = wb.read(TAB.instances).findIndex((r, i) => i > 0 && r.some((v) => typeof v === 'string' && v.startsWith('\uf0b7'))) + 1;
     if (instanceRow > 0) {
       const bilan = prepareReport('bilan', wb, clock, { instanceRow });
-      new GoogleDocsRenderer(docs as never).render((bilan as { document: never }).document, 'bilan');
+      if (bilan.kind === 'copil') throw new Error('bilan');
+      new GoogleDocsRenderer(docs as never).render(bilan.document, 'bilan');
     }
     const deckText = slides.last().slides.flatMap((sl) => [...slideTexts(sl), sl.notes]).join('\n');
     const docText = [...docs.documents.values()].map((d) => JSON.stringify(documentBody(d))).join('\n');
