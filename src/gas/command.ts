@@ -28,19 +28,24 @@ type Ui = GoogleAppsScript.Base.Ui;
  * for a click); `prompt` has no place under the lock (ask before `runCommand`).
  */
 function deferredUi(ui: Ui, queue: Array<() => void>): Ui {
-  const deferred: Partial<Ui> = {
-    alert: ((...args: unknown[]) => {
-      queue.push(() => (ui.alert as (...a: unknown[]) => unknown)(...args));
+  // A plain object, not a Proxy over Google's Ui: the enums are copied, the rest is queued.
+  const deferred = {
+    Button: ui.Button,
+    ButtonSet: ui.ButtonSet,
+    alert: (...args: unknown[]) => {
+      queue.push(() => (ui.alert as (...a: unknown[]) => unknown).apply(ui, args));
       return ui.Button.OK;
-    }) as Ui['alert'],
-    showModalDialog: (output, title) => void queue.push(() => ui.showModalDialog(output, title)),
-    showModelessDialog: (output, title) => void queue.push(() => ui.showModelessDialog(output, title)),
-    showSidebar: (output) => void queue.push(() => ui.showSidebar(output)),
-    prompt: (() => {
+    },
+    showModalDialog: (output: GoogleAppsScript.HTML.HtmlOutput, title: string) => void queue.push(() => ui.showModalDialog(output, title)),
+    showModelessDialog: (output: GoogleAppsScript.HTML.HtmlOutput, title: string) => void queue.push(() => ui.showModelessDialog(output, title)),
+    showSidebar: (output: GoogleAppsScript.HTML.HtmlOutput) => void queue.push(() => ui.showSidebar(output)),
+    prompt: () => {
       throw new Error('prompt under the document lock: ask before runCommand');
-    }) as Ui['prompt'],
+    },
+    createMenu: (caption: string) => ui.createMenu(caption),
+    createAddonMenu: () => ui.createAddonMenu(),
   };
-  return new Proxy(ui, { get: (target, key) => (key in deferred ? deferred[key as keyof Ui] : (target as unknown as Record<string | symbol, unknown>)[key]) });
+  return deferred as unknown as Ui;
 }
 
 function errorDetail(e: unknown): string {

@@ -53,8 +53,9 @@ export const MENU: readonly MenuEntry[] = [
       { label: M.ficheReseau, handler: 'runGenererFicheReseau' },
     ],
   },
-  { label: M.tableauDeBord, handler: 'runTableauDeBord' },
+  // PRODUCT.md › The add-on menu: Réseau ▸ comes before Tableau de bord.
   { label: M.reseau, submenu: [{ label: M.reseauConsolider, handler: 'runReseauConsolider' }] },
+  { label: M.tableauDeBord, handler: 'runTableauDeBord' },
   { separator: true },
   { label: M.aide, handler: 'showHelp' },
 ];

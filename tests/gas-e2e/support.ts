@@ -53,6 +53,20 @@ export interface Click {
   readonly calls: RecordedGasCall[];
   /** Errors logged (console.error) during the command: an unexpected error the user saw in an alert. */
   readonly errors: string[];
+  /** Apps Script time the run would take, by the fakes' time model (tests/fakes/gas/core.ts). */
+  readonly estimatedMs: number;
+  /** Who clicked. */
+  readonly user: string;
+  /** Wall-clock time the fakes took (for the test suite's own budget). */
+  readonly wallMs: number;
+}
+
+/** Who shares the spreadsheet (owner, editors) when a Lead is created. */
+export interface LeadOptions {
+  readonly owner?: string;
+  /** Whom the commands run as at first (default: the owner). */
+  readonly user?: string;
+  readonly spreadsheetEditors?: readonly string[];
 }
 
 /** Calls that change the file or the document's state (anything but reads, UI and locks). */
@@ -74,8 +88,14 @@ export class Lead {
   readonly docs: FakeDocsService;
   readonly clicks: Click[] = [];
 
-  constructor(built: Built) {
-    this.env = createGasEnvironment({ sheets: { 'Feuille 1': [] }, htmlFiles: { sidebar: built.sidebarHtml } });
+  constructor(built: Built, users: LeadOptions = {}) {
+    this.env = createGasEnvironment({
+      sheets: { 'Feuille 1': [] },
+      htmlFiles: { sidebar: built.sidebarHtml },
+      ...(users.owner ? { owner: users.owner } : {}),
+      ...(users.user ? { activeUser: users.user, effectiveUser: users.user } : {}),
+      spreadsheetEditors: users.spreadsheetEditors ?? [],
+    });
     this.slides = new FakeSlidesService(this.env.core);
     this.docs = new FakeDocsService(this.env.core);
     this.env.globals.Slides = this.slides;
@@ -90,11 +110,14 @@ export class Lead {
     const f = this.ctx[fn];
     if (typeof f !== 'function') throw new Error(`Code.js has no top-level function ${fn}`);
     env.calls.reset();
+    env.time.startRun();
     const alerts = env.ui.alerts.length;
     const dialogs = env.ui.dialogs.length;
     const toasts = env.spreadsheet.toasts.length;
     const logs = env.logs.length;
+    const started = Date.now();
     (f as (...a: unknown[]) => unknown)(...args);
+    const wallMs = Date.now() - started;
     const click: Click = {
       fn,
       alerts: env.ui.alerts.slice(alerts),
@@ -103,9 +126,18 @@ export class Lead {
       activeTab: env.calls.quietly(() => env.spreadsheet.getActiveSheet().getName()),
       calls: [...env.calls.all],
       errors: env.logs.slice(logs).filter((l) => l.level === 'error').map((l) => l.message),
+      estimatedMs: env.time.elapsedMs,
+      user: env.core.effectiveUser,
+      wallMs,
     };
     this.clicks.push(click);
     return click;
+  }
+
+  /** The next clicks are made by `email` (an editor of the spreadsheet, or its owner). */
+  as(email: string): this {
+    this.env.actAs(email);
+    return this;
   }
 
   /** Fills the tabs with the sample territory's data, as the services and the lead would type it (not recorded). */

@@ -426,7 +426,9 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
       const protections = lead.env.spreadsheet.protections.length;
       const created = lead.env.spreadsheetApp.created.length;
       const documents = lead.slides.presentations.size + lead.docs.documents.size;
-      const commands = menuItems().filter((i) => i.handler !== 'showHelp');
+      // Aide writes nothing; Réseau ▸ Consolider first opens Google's Picker (the lock is taken
+      // by consoliderFichesReseau, once files are picked).
+      const commands = menuItems().filter((i) => i.handler !== 'showHelp' && i.handler !== 'runReseauConsolider');
       expect(commands.map((c) => c.handler)).toEqual(expect.arrayContaining(['runInstall', 'runAddService', 'runValidate', 'runConsolidate', 'runCalculerScores', 'runTableauDeBord']));
       for (const { handler } of commands) {
         if (handler === 'runAddService') lead.env.ui.queuePrompt('Finances').queuePrompt('paul.martin@agglo-valdeloue.fr');

@@ -16,7 +16,7 @@ import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
 import { forgetDashboard } from '../dashboard-cache';
 import { showSidebar } from '../sidebar';
-import { progressPerTab } from './verifier';
+import { progressPerTab } from '../progress';
 
 /** The document lock `runCommand` took for this run. */
 const HELD: LockPort = { tryLock: () => true, release: () => undefined };

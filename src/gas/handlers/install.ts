@@ -4,27 +4,13 @@
  * workbook of 20 services has some 40 tabs to format.
  */
 import { installWorkbook } from '../../app/install';
-import type { FormatterPort } from '../../app/ports';
 import { gasMessages } from '../../domain/messages/gas';
 import { runCommand } from '../command';
 import { forgetDashboard } from '../dashboard-cache';
-import type { GasContext } from '../context';
 import { summariseInstall } from '../install-summary';
 import { appendJournal } from '../journal';
+import { withProgress } from '../progress';
 import { ensureFrenchSettings } from '../spreadsheet-settings';
-
-/** The formatter, with a progress toast every `every` tabs. */
-export function withProgress(ctx: Pick<GasContext, 'formatter' | 'progress' | 'workbook'>, every = 8): FormatterPort {
-  const total = ctx.workbook.sheetNames().length;
-  let done = 0;
-  return {
-    applyFormat(sheet, format) {
-      ctx.formatter.applyFormat(sheet, format);
-      done++;
-      if (done % every === 0) ctx.progress(gasMessages.progress.formatting(done, Math.max(done, total)));
-    },
-  };
-}
 
 export function runInstall(): void {
   const m = gasMessages.install;

@@ -15,7 +15,7 @@ import { isServiceTabName } from '../../domain/schema/tabs';
 import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
-import type { GasContext } from '../context';
+import { progressPerTab } from '../progress';
 import { showSidebar } from '../sidebar';
 
 export function runValidate(): void {
@@ -47,13 +47,4 @@ export function runValidate(): void {
 /** A member's own tabs: the service tabs she may edit (the shared tabs are the lead's to check). */
 function isCheckedByMember(tab: string): boolean {
   return isServiceTabName(tab);
-}
-
-/** A toast every few tabs while marking (a check of 20 services marks 20 tabs or more). */
-export function progressPerTab(ctx: Pick<GasContext, 'progress'>, every = 5): (tab: string) => void {
-  let n = 0;
-  return () => {
-    n++;
-    if (n % every === 0) ctx.progress(gasMessages.progress.marking(n));
-  };
 }

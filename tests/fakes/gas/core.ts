@@ -126,6 +126,11 @@ export const RUN_BUDGET_MS = 5 * 60_000;
 const LOCAL_SERVICES = new Set(['Ui', 'Menu', 'Logger', 'console', 'Utilities', 'EmbeddedChartBuilder', 'HtmlService', 'HtmlOutput']);
 const LOCAL_METHODS = new Set(['newDataValidation', 'newConditionalFormatRule', 'newRichTextValue', 'getUi', 'getActive', 'getActiveSpreadsheet']);
 
+/** Range calls that read or write the cells' contents or formats (charged per cell). */
+const MOVES_CELLS = /^(get|set|clear|merge|breakApart)/;
+/** Range calls about the range itself, whatever its size. */
+const NO_CELLS = new Set(['getSheet', 'getA1Notation', 'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'isPartOfMerge', 'getMergedRanges']);
+
 export class TimeModel {
   /** Milliseconds charged per call to a document service (Spreadsheet, Sheet, Range, Protection, Properties…). */
   static readonly CALL_MS = 40;
@@ -166,7 +171,7 @@ export class TimeModel {
     if (LOCAL_SERVICES.has(service) || LOCAL_METHODS.has(method) || service === 'Lock' || service === 'LockService' || service === 'Session') return 1;
     if (service.startsWith('Slides') || service.startsWith('Docs') || service === 'Sheets') return TimeModel.API_MS;
     if (method === 'flush') return TimeModel.FLUSH_MS;
-    return TimeModel.CALL_MS + (service === 'Range' ? cells * TimeModel.CELL_MS : 0);
+    return TimeModel.CALL_MS + (service === 'Range' && MOVES_CELLS.test(method) && !NO_CELLS.has(method) ? cells * TimeModel.CELL_MS : 0);
   }
 }
 
