@@ -153,7 +153,10 @@ export const DEPLOY_MESSAGES = {
     journalLink: (label: string, url: string) => `${label} : ${url}`,
     noJournalLink: (command: string) => `aucun lien noté dans « Journal » pour « ${command} »`,
     fileFound: (name: string, mime: string) => `fichier « ${name} » (${mime}) présent dans Google Drive`,
-    exportRows: (sheets: readonly string[]) => `classeur exporté : ${sheets.join(', ')}`,
+    exportRows: (sheets: readonly string[], rows: number) => `classeur exporté : ${sheets.join(', ')} ; ${rows} ligne(s) dans « ${sheets[0] ?? '?'} »`,
+    planRows: (rows: number, before: number, fiches: number) =>
+      `le plan exporté compte ${rows} ligne(s) : au moins ${before + fiches} attendues (${before} avec le plan vide, plus ${fiches} fiche(s))`,
+    fichesFilled: (n: number) => `${n} fiche(s) saisie(s) dans « Plan d'actions »`,
     unexpected: (detail: string) => `erreur inattendue : ${detail}`,
   },
 } as const;

@@ -222,6 +222,17 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     return link;
   };
 
+  /** Sheets of an exported TeT file, and the number of rows of its first sheet (the plan d'actions). */
+  let emptyPlanRows: number | undefined;
+  const exportedPlanRows = async (s: StepResult, link: string): Promise<number> => {
+    const id = /\/d\/([\w-]+)/.exec(link)?.[1] ?? '';
+    const titles = await sheetTitles(id);
+    const got = await caller.call({ what: OP.readBack, idempotent: true }, () => apis.sheets.spreadsheets.values.get({ spreadsheetId: id, range: quoteSheet(titles[0] ?? '') }));
+    const rows = (got.values ?? []).length;
+    s.details.push(M.exportRows(titles, rows));
+    return rows;
+  };
+
   const scenario: Array<[string, (s: StepResult) => Promise<void>]> = [
     [
       labels.install,
@@ -272,21 +283,24 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
       labels.exportEmpty,
       async (s) => {
         const link = await generated(s, 'runExportTet', 'spreadsheet');
-        if (link) s.details.push(M.exportRows(await sheetTitles(/\/d\/([\w-]+)/.exec(link)?.[1] ?? '')));
+        if (link) emptyPlanRows = await exportedPlanRows(s, link);
       },
     ],
     [
       labels.fillPlan,
       async (s) => {
         await writeRows(TAB.planActions, tableSection(TAB.planActions, 'planActions'), PLAN_ROWS);
-        s.details.push(M.filled(PLAN_ROWS.length));
+        s.details.push(M.fichesFilled(PLAN_ROWS.length));
       },
     ],
     [
       labels.exportFull,
       async (s) => {
         const link = await generated(s, 'runExportTet', 'spreadsheet');
-        if (link) s.details.push(M.exportRows(await sheetTitles(/\/d\/([\w-]+)/.exec(link)?.[1] ?? '')));
+        if (!link) return;
+        const rows = await exportedPlanRows(s, link);
+        // Each fiche typed adds at least one row to the plan sheet of the export.
+        if (emptyPlanRows === undefined || rows < emptyPlanRows + PLAN_ROWS.length) fail(s, M.planRows(rows, emptyPlanRows ?? 0, PLAN_ROWS.length));
       },
     ],
     [labels.copil, async (s) => void (await generated(s, 'runGenererCopil', 'presentation'))],
