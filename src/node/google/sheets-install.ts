@@ -333,40 +333,22 @@ function blockRequests(sheetId: number, block: BlockFormat, sheetOf: SheetLookup
   for (const run of runs(all, (c) => PROTECTED_ROLES.has(c.role))) {
     out.push(protect(range(sheetId, block.firstDataRow, run[0].col, height, run.length), gasMessages.protection.computed));
   }
+  // Rules in the order the add-on adds them: bands, then colours; the sheet's rules were all removed first.
   let index = 0;
+  const rule = (c: ColumnFormat, condition: sheets_v4.Schema$BooleanCondition, format: sheets_v4.Schema$CellFormat): Request => ({
+    addConditionalFormatRule: { index: index++, rule: { ranges: [data(c)], booleanRule: { condition, format } } },
+  });
   for (const c of all) {
     for (const band of c.bands ?? []) {
       const a1 = `${columnLetter(c.col)}${block.firstDataRow + 1}`;
       // Same formula as the add-on's band rules (src/gas/sheets-formatter.ts), so its run recognises them as its own.
       const formula = `=AND(ISNUMBER(${a1}),${a1}>=${band.atLeast}${band.below !== undefined ? `,${a1}<${band.below}` : ''})`;
-      out.push({
-        addConditionalFormatRule: {
-          index: index++,
-          rule: {
-            ranges: [data(c)],
-            booleanRule: {
-              condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] },
-              format: { backgroundColor: rgb(band.background), textFormat: { foregroundColor: rgb(band.font) } },
-            },
-          },
-        },
-      });
+      out.push(rule(c, { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] }, { backgroundColor: rgb(band.background), textFormat: { foregroundColor: rgb(band.font) } }));
     }
   }
   for (const c of all) {
     for (const r of c.colours ?? []) {
-      out.push({
-        addConditionalFormatRule: {
-          index: index++,
-          rule: {
-            ranges: [data(c)],
-            booleanRule: {
-              condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: r.equals }] },
-              format: { backgroundColor: rgb(r.background), ...(r.font ? { textFormat: { foregroundColor: rgb(r.font) } } : {}) },
-            },
-          },
-        },
-      });
+      out.push(rule(c, { type: 'TEXT_EQ', values: [{ userEnteredValue: r.equals }] }, { backgroundColor: rgb(r.background), ...(r.font ? { textFormat: { foregroundColor: rgb(r.font) } } : {}) }));
     }
   }
   return out;
