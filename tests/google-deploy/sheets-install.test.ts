@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { installWorkbook } from '../../src/app/install';
 import { SheetsFormatter } from '../../src/gas/sheets-formatter';
 import { SheetsWorkbook } from '../../src/gas/sheets-workbook';
-import { extendedValue, installRequests, layoutFromSpreadsheet, quoteSheet, rgb } from '../../src/node/google/sheets-install';
+import { batches, extendedValue, installRequests, layoutFromSpreadsheet, quoteSheet, rgb } from '../../src/node/google/sheets-install';
 import { createGasEnvironment } from '../fakes/gas';
 import { FakeGoogle } from './fake-google';
 
@@ -93,5 +93,22 @@ describe('install through the Sheets API', () => {
     expect(rgb('#FFFFFF')).toEqual({ red: 1, green: 1, blue: 1 });
     expect(rgb('#1F5C4A')).toEqual({ red: 0.1216, green: 0.3608, blue: 0.2902 });
     expect(() => rgb('vert')).toThrow('Couleur invalide : vert');
+  });
+});
+
+describe('batches', () => {
+  it('keeps every request once, in order, within the count and the size given', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 200 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 50, max: 400 }), (items, size, maxBytes) => {
+        const out = batches(items, size, maxBytes);
+        expect(out.flat()).toEqual(items);
+        for (const b of out) {
+          expect(b.length).toBeGreaterThan(0);
+          expect(b.length).toBeLessThanOrEqual(size);
+          // A single request larger than the limit still travels, alone.
+          if (b.length > 1) expect(b.reduce((n, x) => n + JSON.stringify(x).length, 0)).toBeLessThanOrEqual(maxBytes);
+        }
+      }),
+    );
   });
 });

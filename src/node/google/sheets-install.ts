@@ -445,12 +445,26 @@ export function validationRule(v: Validation, help: string | undefined, sheetOf:
 }
 
 /**
- * Requests in batches the API accepts comfortably: a batch is applied
- * atomically by Google, and each stays far below the request-size limit.
- * Order is kept, so a sheet is always added before it is filled.
+ * Requests in batches the API accepts comfortably: at most `size` requests and
+ * about `maxBytes` of JSON each (Google recommends payloads of 2 MB at most:
+ * https://developers.google.com/sheets/api/limits). A batch is applied
+ * atomically by Google. Order is kept, so a sheet is always added before it
+ * is filled.
  */
-export function batches<T>(requests: readonly T[], size = 500): T[][] {
+export function batches<T>(requests: readonly T[], size = 500, maxBytes = 1_500_000): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < requests.length; i += size) out.push(requests.slice(i, i + size));
+  let current: T[] = [];
+  let bytes = 0;
+  for (const r of requests) {
+    const b = JSON.stringify(r).length;
+    if (current.length > 0 && (current.length >= size || bytes + b > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += b;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
