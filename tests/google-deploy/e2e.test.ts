@@ -259,3 +259,24 @@ describe('e2e:google orchestration', () => {
     expect(run.err.join('\n')).toBe('Erreur inattendue : le script s’est arrêté dans capE2eReset : ReferenceError: capE2eReset is not defined. Relancez avec --debug pour le détail technique.');
   });
 });
+
+describe('e2e:google, bench removed by hand or API disabled', () => {
+  it('says the bench is gone and how to start a new one, when its script no longer exists', async () => {
+    const google = new FakeGoogle();
+    google.runHandler = emulateAddon(google).handler;
+    const first = await e2e(google);
+    google.scripts.delete(first.state.e2e!.scriptId!);
+    const run = await e2e(google, { state: first.state });
+    expect(run.code).toBe(1);
+    expect(run.err.join('\n')).toMatch(/^Le classeur d’essai ou son script enregistrés dans \.google-template\.json \(rubrique « e2e »\) sont introuvables\./);
+  });
+
+  it('keeps Google’s « Apps Script API not enabled » explanation for scripts.run', async () => {
+    const google = new FakeGoogle();
+    google.fail('POST', /:run$/, 403, { message: 'User has not enabled the Apps Script API. Enable it by visiting https://script.google.com/home/usersettings then retry.' });
+    const run = await e2e(google);
+    expect(run.code).toBe(1);
+    expect(run.err.join('\n')).toContain('l’API Apps Script n’est pas activée pour ce compte Google');
+    expect(run.err.join('\n')).not.toContain('même projet Google Cloud');
+  });
+});

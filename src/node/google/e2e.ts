@@ -121,9 +121,13 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
   }
   const scriptId = bench.scriptId!;
 
-  // Step: reset and push.
+  // Step: reset and push. A bench deleted by hand is said as such, not as a bare 404.
   const reset: StepResult = { label: labels.reset, ok: true, details: [] };
-  await caller.call({ what: OP.pushScript, idempotent: true }, () => apis.script.projects.updateContent({ scriptId, requestBody: { files } }));
+  const benchGone = (e: unknown) => {
+    if (e instanceof GoogleCallError && e.status === 404) throw new GoogleCallError(M.benchGone(deps.state.path), 404, 'benchGone');
+    throw e;
+  };
+  await caller.call({ what: OP.pushScript, idempotent: true }, () => apis.script.projects.updateContent({ scriptId, requestBody: { files } })).catch(benchGone);
   if (!bench.deploymentId) {
     const version = await caller.call({ what: OP.createVersion, idempotent: false }, () => apis.script.projects.versions.create({ scriptId, requestBody: { description: E2E_TITLE } }));
     const deployment = await caller.call({ what: OP.deployment, idempotent: false }, () =>
@@ -133,14 +137,14 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     bench = state.e2e ?? {};
   }
   const deploymentId = bench.deploymentId!;
-  await resetSpreadsheet(apis, caller, spreadsheetId);
+  await resetSpreadsheet(apis, caller, spreadsheetId).catch(benchGone);
   reset.details.push(M.bench(editLink(spreadsheetId)));
 
   const run = async (fn: string, parameters: unknown[] = []): Promise<HarnessResult> => {
     const res = await caller
       .call({ what: OP.run(fn), idempotent: false }, () => apis.script.scripts.run({ scriptId: deploymentId, requestBody: { function: fn, parameters, devMode: true } }))
       .catch((e: unknown) => {
-        if (e instanceof GoogleCallError && (e.status === 403 || e.status === 404)) {
+        if (e instanceof GoogleCallError && (e.status === 403 || e.status === 404) && e.reason !== 'appsScriptApiDisabled') {
           throw new GoogleCallError(`${M.callerProjectMismatch}\n${M.needsGcpProject(`https://script.google.com/d/${scriptId}/edit`)}`, e.status, 'gcpProject');
         }
         throw e;
