@@ -12,7 +12,7 @@ import { SERVICE_TAB, SERVICE_TAB_PREFIX, TAB, tableSection } from '../../src/do
 import type { TableSectionSpec } from '../../src/domain/schema/types';
 import type { Grid } from '../../src/domain/table/cell';
 import { locateTable } from '../../src/domain/table/locate';
-import type { HarnessResult } from '../../src/node/google/e2e';
+import { PLAN_ROWS, SERVICE_ROWS, type HarnessResult } from '../../src/node/google/e2e';
 import { installRequests, layoutFromSpreadsheet } from '../../src/node/google/sheets-install';
 import { FakeGoogle, type FakeSpreadsheet, type RunHandler } from './fake-google';
 import { buildRoot, runMain, type BuiltRoot } from './support';
@@ -278,5 +278,21 @@ describe('e2e:google, bench removed by hand or API disabled', () => {
     expect(run.code).toBe(1);
     expect(run.err.join('\n')).toContain('l’API Apps Script n’est pas activée pour ce compte Google');
     expect(run.err.join('\n')).not.toContain('même projet Google Cloud');
+  });
+});
+
+describe('e2e:google, what it types', () => {
+  it('types only columns the schema knows, and list values the lists accept, so a failure is the add-on’s and not the check’s', () => {
+    const check = (section: TableSectionSpec, rows: ReadonlyArray<Readonly<Record<string, string>>>) => {
+      for (const row of rows) {
+        for (const [key, value] of Object.entries(row)) {
+          const column = section.columns.find((c) => c.key === key);
+          expect(column, key).toBeDefined();
+          if (column?.list?.kind === 'fixed') expect(column.list.values, key).toContain(value);
+        }
+      }
+    };
+    check(SERVICE_TAB.sections[0] as TableSectionSpec, SERVICE_ROWS);
+    check(tableSection(TAB.planActions, 'planActions'), PLAN_ROWS);
   });
 });

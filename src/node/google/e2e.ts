@@ -68,8 +68,8 @@ export const SERVICES = ['Déchets', 'Commande publique'] as const;
 /** Rows typed in each service tab, by column key of the service table. */
 export const SERVICE_ROWS: ReadonlyArray<Readonly<Record<string, string>>> = [
   { intitule: 'Collecte des biodéchets', description: 'Tri à la source des biodéchets des ménages', temporalite: 'En cours', debut: '03/04/2025', budget: '12 500' },
-  { intitule: 'Recyclerie intercommunale', description: 'Réemploi des objets apportés en déchèterie', temporalite: 'Prévue', budget: '80 000' },
-  { intitule: 'Clauses d’économie circulaire', description: 'Critères de réemploi dans les marchés publics', temporalite: 'Prévue' },
+  { intitule: 'Recyclerie intercommunale', description: 'Réemploi des objets apportés en déchèterie', temporalite: 'Programmée', budget: '80 000' },
+  { intitule: 'Clauses d’économie circulaire', description: 'Critères de réemploi dans les marchés publics', temporalite: 'Envisagée' },
 ];
 export const PLAN_ROWS: ReadonlyArray<Readonly<Record<string, string>>> = [
   { numero: '1', axe: '1. Prévenir et réemployer', titre: 'Recyclerie intercommunale', descriptif: 'Ouvrir une recyclerie', financeur1: 'ADEME', montant1: '40 000' },
