@@ -296,3 +296,18 @@ describe('e2e:google, what it types', () => {
     check(tableSection(TAB.planActions, 'planActions'), PLAN_ROWS);
   });
 });
+
+describe('scopes', () => {
+  it('the live check asks for every scope the manifest declares (scripts.run requires the token to cover them all), and the README explains each one', async () => {
+    const { E2E_SCOPES } = await import('../../src/node/google/api');
+    const { readFileSync } = await import('node:fs');
+    const manifest = JSON.parse(built.dist['appsscript.json']) as { oauthScopes: string[] };
+    const readme = readFileSync(`${__dirname}/../../README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('### Démarrer sans terminal'), readme.indexOf('### Installer le module avec clasp'));
+    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
+    for (const scope of manifest.oauthScopes) {
+      expect(E2E_SCOPES).toContain(scope);
+      expect(section).toContain(`| \`${scope.replace('https://www.googleapis.com/auth/', '')}\` |`);
+    }
+  });
+});
