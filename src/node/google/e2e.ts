@@ -76,10 +76,18 @@ export const PLAN_ROWS: ReadonlyArray<Readonly<Record<string, string>>> = [
   { numero: '2', axe: '2. Acheter responsable', titre: 'Clauses d’économie circulaire', descriptif: 'Clauses dans les marchés' },
 ];
 
-/** Manifest of the live check's script: the add-on's, runnable through the API by its owner only. */
+/** Opens the bench by id: a run through the API has no active spreadsheet (see e2e-ui-shim.ts). */
+export const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/**
+ * Manifest of the live check's script: the add-on's, runnable through the API
+ * by its owner only, plus the scope SpreadsheetApp.openById needs (the public
+ * template keeps the add-on's narrow scopes).
+ */
 export function e2eManifest(manifest: string): string {
-  const json = JSON.parse(manifest) as Record<string, unknown>;
-  return JSON.stringify({ ...json, executionApi: { access: 'MYSELF' } }, null, 2);
+  const json = JSON.parse(manifest) as { oauthScopes?: string[] } & Record<string, unknown>;
+  const scopes = json.oauthScopes ?? [];
+  return JSON.stringify({ ...json, oauthScopes: scopes.includes(SPREADSHEETS_SCOPE) ? scopes : [...scopes, SPREADSHEETS_SCOPE], executionApi: { access: 'MYSELF' } }, null, 2);
 }
 
 export function e2eFiles(files: readonly ScriptFile[], harness: string): ScriptFile[] {
@@ -155,7 +163,7 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     }
     return ((res.response as { result?: HarnessResult } | undefined)?.result ?? { ok: true, alerts: [], prompts: [], sidebars: 0, dialogs: 0 }) as HarnessResult;
   };
-  await run('capE2eReset');
+  await run('capE2eReset', [spreadsheetId]);
   steps.push(reset);
   log(M.step(1, total, reset.label));
   log(M.ok(reset.details.join(' ; ')));
@@ -202,7 +210,7 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
 
   /** Runs one menu handler and checks what the user saw. */
   const menu = async (step: StepResult, handler: string, answers: string[] = [], select?: { sheet: string; row: number }) => {
-    const r = await run('capE2e', [handler, answers, ...(select ? [select] : [])]);
+    const r = await run('capE2e', [handler, answers, select ?? null, spreadsheetId]);
     if (!r.ok) fail(step, M.scriptError(handler, r.error ?? '?'));
     for (const a of r.alerts) {
       if (a.includes(UNEXPECTED)) fail(step, M.alert(a));
