@@ -8,12 +8,17 @@
  */
 import * as Main from '../../src/gas/main';
 import type { HarnessResult } from '../../src/node/google/e2e';
-import { promptAnswers, uiRecord } from './e2e-ui-shim';
+import { bench, promptAnswers, uiRecord } from './e2e-ui-shim';
 
 export * from '../../src/gas/main';
 
-/** `$me` in an answer stands for the address of the account running the check. */
-export function capE2e(handler: string, answers: string[] = [], select?: { sheet: string; row: number }): HarnessResult {
+/**
+ * `$me` in an answer stands for the address of the account running the check;
+ * `spreadsheetId` is the bench, opened by id when Google gives the run no
+ * active spreadsheet (runs through the API); `select` puts the cursor on a row.
+ */
+export function capE2e(handler: string, answers: string[] = [], select: { sheet: string; row: number } | null = null, spreadsheetId?: string): HarnessResult {
+  bench.id = spreadsheetId;
   uiRecord.alerts = [];
   uiRecord.prompts = [];
   uiRecord.sidebars = 0;
@@ -35,6 +40,7 @@ export function capE2e(handler: string, answers: string[] = [], select?: { sheet
   }
 }
 
-export function capE2eReset(): void {
+export function capE2eReset(spreadsheetId?: string): void {
+  bench.id = spreadsheetId;
   PropertiesService.getDocumentProperties().deleteAllProperties();
 }

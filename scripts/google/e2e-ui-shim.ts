@@ -54,9 +54,39 @@ const scriptedUi = {
 
 const real = (): Record<string | symbol, unknown> => (globalThis as unknown as { SpreadsheetApp: Record<string | symbol, unknown> }).SpreadsheetApp;
 
+/**
+ * The bench's id, set by capE2e. Google documents that a bound script run
+ * "via the Apps Script API" has no active spreadsheet (getActiveSpreadsheet()
+ * is one of the bound-only methods that "are not available" there:
+ * https://developers.google.com/apps-script/guides/bound), so the active
+ * spreadsheet is then the bench opened by id (the live check's manifest adds
+ * the `spreadsheets` scope openById needs).
+ */
+export const bench: { id?: string } = {};
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function active(): Spreadsheet | null {
+  const app = real() as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const current = app.getActive();
+  if (current) return current;
+  return bench.id ? app.openById(bench.id) : null;
+}
+
+/** SpreadsheetApp's active-object methods, answered from the bench when Google gives no active spreadsheet. */
+const ACTIVE: Record<string, () => unknown> = {
+  getActive: active,
+  getActiveSpreadsheet: active,
+  getActiveSheet: () => active()?.getActiveSheet() ?? null,
+  getActiveRange: () => active()?.getActiveRange() ?? null,
+  getCurrentCell: () => active()?.getCurrentCell() ?? null,
+  getSelection: () => active()?.getSelection() ?? null,
+};
+
 export const SpreadsheetApp = new Proxy({} as GoogleAppsScript.Spreadsheet.SpreadsheetApp, {
   get(_target, prop) {
     if (prop === 'getUi') return () => scriptedUi;
+    if (typeof prop === 'string' && prop in ACTIVE) return ACTIVE[prop];
     const target = real();
     const v = target[prop];
     return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

@@ -267,6 +267,11 @@ export class FakeGoogle {
     };
   }
 
+  /** Applies requests as Google would, without recording an exchange (what a script does inside Google). */
+  apply(spreadsheetId: string, requests: sheets_v4.Schema$Request[]): void {
+    this.batchUpdate(this.sheet(spreadsheetId), { requests });
+  }
+
   private batchUpdate(s: FakeSpreadsheet, body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
     // Google applies a batch atomically: work on a copy, commit at the end.
     const work: FakeSpreadsheet = JSON.parse(JSON.stringify(s)) as FakeSpreadsheet;

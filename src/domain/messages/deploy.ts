@@ -115,6 +115,8 @@ export const DEPLOY_MESSAGES = {
     needsOauth:
       'L’essai de bout en bout exécute le script par l’API Apps Script (scripts.run), qui exige un client OAuth du même projet Google Cloud que le script ; un compte de service, même avec délégation, n’est pas accepté par Google pour cet usage. Utilisez GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET et GOOGLE_REFRESH_TOKEN.',
     creatingBench: 'Création du classeur d’essai et de son script…',
+    benchGone: (path: string) =>
+      `Le classeur d’essai ou son script enregistrés dans ${path} (rubrique « e2e ») sont introuvables. Retirez la rubrique « e2e » de ce fichier pour en créer de nouveaux, puis rattachez le nouveau script au projet Google Cloud (le message suivant dira comment).`,
     bench: (url: string) => `Classeur d’essai : ${url}`,
     needsGcpProject: (scriptUrl: string) =>
       `Le script du classeur d’essai doit être rattaché au projet Google Cloud de votre client OAuth (opération manuelle, une seule fois) : ouvrez ${scriptUrl}, Paramètres du projet ▸ Projet Google Cloud ▸ Modifier le projet, saisissez le numéro du projet, puis relancez « npm run e2e:google ».`,
@@ -153,7 +155,10 @@ export const DEPLOY_MESSAGES = {
     journalLink: (label: string, url: string) => `${label} : ${url}`,
     noJournalLink: (command: string) => `aucun lien noté dans « Journal » pour « ${command} »`,
     fileFound: (name: string, mime: string) => `fichier « ${name} » (${mime}) présent dans Google Drive`,
-    exportRows: (sheets: readonly string[]) => `classeur exporté : ${sheets.join(', ')}`,
+    exportRows: (sheets: readonly string[], rows: number) => `classeur exporté : ${sheets.join(', ')} ; ${rows} ligne(s) dans « ${sheets[0] ?? '?'} »`,
+    planRows: (rows: number, before: number, fiches: number) =>
+      `le plan exporté compte ${rows} ligne(s) : au moins ${before + fiches} attendues (${before} avec le plan vide, plus ${fiches} fiche(s))`,
+    fichesFilled: (n: number) => `${n} fiche(s) saisie(s) dans « Plan d'actions »`,
     unexpected: (detail: string) => `erreur inattendue : ${detail}`,
   },
 } as const;

@@ -39,6 +39,8 @@ export const E2E_SCOPES = [
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/userinfo.email',
   'https://www.googleapis.com/auth/drive.readonly',
+  // The live check's script opens its spreadsheet by id (no active spreadsheet through the API).
+  'https://www.googleapis.com/auth/spreadsheets',
 ] as const;
 
 export interface GoogleApis {

@@ -68,18 +68,26 @@ export const SERVICES = ['Déchets', 'Commande publique'] as const;
 /** Rows typed in each service tab, by column key of the service table. */
 export const SERVICE_ROWS: ReadonlyArray<Readonly<Record<string, string>>> = [
   { intitule: 'Collecte des biodéchets', description: 'Tri à la source des biodéchets des ménages', temporalite: 'En cours', debut: '03/04/2025', budget: '12 500' },
-  { intitule: 'Recyclerie intercommunale', description: 'Réemploi des objets apportés en déchèterie', temporalite: 'Prévue', budget: '80 000' },
-  { intitule: 'Clauses d’économie circulaire', description: 'Critères de réemploi dans les marchés publics', temporalite: 'Prévue' },
+  { intitule: 'Recyclerie intercommunale', description: 'Réemploi des objets apportés en déchèterie', temporalite: 'Programmée', budget: '80 000' },
+  { intitule: 'Clauses d’économie circulaire', description: 'Critères de réemploi dans les marchés publics', temporalite: 'Envisagée' },
 ];
 export const PLAN_ROWS: ReadonlyArray<Readonly<Record<string, string>>> = [
   { numero: '1', axe: '1. Prévenir et réemployer', titre: 'Recyclerie intercommunale', descriptif: 'Ouvrir une recyclerie', financeur1: 'ADEME', montant1: '40 000' },
   { numero: '2', axe: '2. Acheter responsable', titre: 'Clauses d’économie circulaire', descriptif: 'Clauses dans les marchés' },
 ];
 
-/** Manifest of the live check's script: the add-on's, runnable through the API by its owner only. */
+/** Opens the bench by id: a run through the API has no active spreadsheet (see e2e-ui-shim.ts). */
+export const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/**
+ * Manifest of the live check's script: the add-on's, runnable through the API
+ * by its owner only, plus the scope SpreadsheetApp.openById needs (the public
+ * template keeps the add-on's narrow scopes).
+ */
 export function e2eManifest(manifest: string): string {
-  const json = JSON.parse(manifest) as Record<string, unknown>;
-  return JSON.stringify({ ...json, executionApi: { access: 'MYSELF' } }, null, 2);
+  const json = JSON.parse(manifest) as { oauthScopes?: string[] } & Record<string, unknown>;
+  const scopes = json.oauthScopes ?? [];
+  return JSON.stringify({ ...json, oauthScopes: scopes.includes(SPREADSHEETS_SCOPE) ? scopes : [...scopes, SPREADSHEETS_SCOPE], executionApi: { access: 'MYSELF' } }, null, 2);
 }
 
 export function e2eFiles(files: readonly ScriptFile[], harness: string): ScriptFile[] {
@@ -121,9 +129,13 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
   }
   const scriptId = bench.scriptId!;
 
-  // Step: reset and push.
+  // Step: reset and push. A bench deleted by hand is said as such, not as a bare 404.
   const reset: StepResult = { label: labels.reset, ok: true, details: [] };
-  await caller.call({ what: OP.pushScript, idempotent: true }, () => apis.script.projects.updateContent({ scriptId, requestBody: { files } }));
+  const benchGone = (e: unknown) => {
+    if (e instanceof GoogleCallError && e.status === 404) throw new GoogleCallError(M.benchGone(deps.state.path), 404, 'benchGone');
+    throw e;
+  };
+  await caller.call({ what: OP.pushScript, idempotent: true }, () => apis.script.projects.updateContent({ scriptId, requestBody: { files } })).catch(benchGone);
   if (!bench.deploymentId) {
     const version = await caller.call({ what: OP.createVersion, idempotent: false }, () => apis.script.projects.versions.create({ scriptId, requestBody: { description: E2E_TITLE } }));
     const deployment = await caller.call({ what: OP.deployment, idempotent: false }, () =>
@@ -133,14 +145,14 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     bench = state.e2e ?? {};
   }
   const deploymentId = bench.deploymentId!;
-  await resetSpreadsheet(apis, caller, spreadsheetId);
+  await resetSpreadsheet(apis, caller, spreadsheetId).catch(benchGone);
   reset.details.push(M.bench(editLink(spreadsheetId)));
 
   const run = async (fn: string, parameters: unknown[] = []): Promise<HarnessResult> => {
     const res = await caller
       .call({ what: OP.run(fn), idempotent: false }, () => apis.script.scripts.run({ scriptId: deploymentId, requestBody: { function: fn, parameters, devMode: true } }))
       .catch((e: unknown) => {
-        if (e instanceof GoogleCallError && (e.status === 403 || e.status === 404)) {
+        if (e instanceof GoogleCallError && (e.status === 403 || e.status === 404) && e.reason !== 'appsScriptApiDisabled') {
           throw new GoogleCallError(`${M.callerProjectMismatch}\n${M.needsGcpProject(`https://script.google.com/d/${scriptId}/edit`)}`, e.status, 'gcpProject');
         }
         throw e;
@@ -151,7 +163,7 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     }
     return ((res.response as { result?: HarnessResult } | undefined)?.result ?? { ok: true, alerts: [], prompts: [], sidebars: 0, dialogs: 0 }) as HarnessResult;
   };
-  await run('capE2eReset');
+  await run('capE2eReset', [spreadsheetId]);
   steps.push(reset);
   log(M.step(1, total, reset.label));
   log(M.ok(reset.details.join(' ; ')));
@@ -198,7 +210,7 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
 
   /** Runs one menu handler and checks what the user saw. */
   const menu = async (step: StepResult, handler: string, answers: string[] = [], select?: { sheet: string; row: number }) => {
-    const r = await run('capE2e', [handler, answers, ...(select ? [select] : [])]);
+    const r = await run('capE2e', [handler, answers, select ?? null, spreadsheetId]);
     if (!r.ok) fail(step, M.scriptError(handler, r.error ?? '?'));
     for (const a of r.alerts) {
       if (a.includes(UNEXPECTED)) fail(step, M.alert(a));
@@ -220,6 +232,17 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
     if (!String(file.mimeType ?? '').endsWith(kind)) fail(step, M.fileFound(file.name ?? '?', file.mimeType ?? '?'));
     else step.details.push(M.fileFound(file.name ?? '?', file.mimeType ?? '?'));
     return link;
+  };
+
+  /** Sheets of an exported TeT file, and the number of rows of its first sheet (the plan d'actions). */
+  let emptyPlanRows: number | undefined;
+  const exportedPlanRows = async (s: StepResult, link: string): Promise<number> => {
+    const id = /\/d\/([\w-]+)/.exec(link)?.[1] ?? '';
+    const titles = await sheetTitles(id);
+    const got = await caller.call({ what: OP.readBack, idempotent: true }, () => apis.sheets.spreadsheets.values.get({ spreadsheetId: id, range: quoteSheet(titles[0] ?? '') }));
+    const rows = (got.values ?? []).length;
+    s.details.push(M.exportRows(titles, rows));
+    return rows;
   };
 
   const scenario: Array<[string, (s: StepResult) => Promise<void>]> = [
@@ -272,21 +295,24 @@ export async function runE2e(deps: E2eDeps): Promise<{ ok: boolean; steps: StepR
       labels.exportEmpty,
       async (s) => {
         const link = await generated(s, 'runExportTet', 'spreadsheet');
-        if (link) s.details.push(M.exportRows(await sheetTitles(/\/d\/([\w-]+)/.exec(link)?.[1] ?? '')));
+        if (link) emptyPlanRows = await exportedPlanRows(s, link);
       },
     ],
     [
       labels.fillPlan,
       async (s) => {
         await writeRows(TAB.planActions, tableSection(TAB.planActions, 'planActions'), PLAN_ROWS);
-        s.details.push(M.filled(PLAN_ROWS.length));
+        s.details.push(M.fichesFilled(PLAN_ROWS.length));
       },
     ],
     [
       labels.exportFull,
       async (s) => {
         const link = await generated(s, 'runExportTet', 'spreadsheet');
-        if (link) s.details.push(M.exportRows(await sheetTitles(/\/d\/([\w-]+)/.exec(link)?.[1] ?? '')));
+        if (!link) return;
+        const rows = await exportedPlanRows(s, link);
+        // Each fiche typed adds at least one row to the plan sheet of the export.
+        if (emptyPlanRows === undefined || rows < emptyPlanRows + PLAN_ROWS.length) fail(s, M.planRows(rows, emptyPlanRows ?? 0, PLAN_ROWS.length));
       },
     ],
     [labels.copil, async (s) => void (await generated(s, 'runGenererCopil', 'presentation'))],

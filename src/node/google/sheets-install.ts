@@ -333,40 +333,22 @@ function blockRequests(sheetId: number, block: BlockFormat, sheetOf: SheetLookup
   for (const run of runs(all, (c) => PROTECTED_ROLES.has(c.role))) {
     out.push(protect(range(sheetId, block.firstDataRow, run[0].col, height, run.length), gasMessages.protection.computed));
   }
+  // Rules in the order the add-on adds them: bands, then colours; the sheet's rules were all removed first.
   let index = 0;
+  const rule = (c: ColumnFormat, condition: sheets_v4.Schema$BooleanCondition, format: sheets_v4.Schema$CellFormat): Request => ({
+    addConditionalFormatRule: { index: index++, rule: { ranges: [data(c)], booleanRule: { condition, format } } },
+  });
   for (const c of all) {
     for (const band of c.bands ?? []) {
       const a1 = `${columnLetter(c.col)}${block.firstDataRow + 1}`;
       // Same formula as the add-on's band rules (src/gas/sheets-formatter.ts), so its run recognises them as its own.
       const formula = `=AND(ISNUMBER(${a1}),${a1}>=${band.atLeast}${band.below !== undefined ? `,${a1}<${band.below}` : ''})`;
-      out.push({
-        addConditionalFormatRule: {
-          index: index++,
-          rule: {
-            ranges: [data(c)],
-            booleanRule: {
-              condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] },
-              format: { backgroundColor: rgb(band.background), textFormat: { foregroundColor: rgb(band.font) } },
-            },
-          },
-        },
-      });
+      out.push(rule(c, { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: formula }] }, { backgroundColor: rgb(band.background), textFormat: { foregroundColor: rgb(band.font) } }));
     }
   }
   for (const c of all) {
     for (const r of c.colours ?? []) {
-      out.push({
-        addConditionalFormatRule: {
-          index: index++,
-          rule: {
-            ranges: [data(c)],
-            booleanRule: {
-              condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: r.equals }] },
-              format: { backgroundColor: rgb(r.background), ...(r.font ? { textFormat: { foregroundColor: rgb(r.font) } } : {}) },
-            },
-          },
-        },
-      });
+      out.push(rule(c, { type: 'TEXT_EQ', values: [{ userEnteredValue: r.equals }] }, { backgroundColor: rgb(r.background), ...(r.font ? { textFormat: { foregroundColor: rgb(r.font) } } : {}) }));
     }
   }
   return out;
@@ -463,12 +445,26 @@ export function validationRule(v: Validation, help: string | undefined, sheetOf:
 }
 
 /**
- * Requests in batches the API accepts comfortably: a batch is applied
- * atomically by Google, and each stays far below the request-size limit.
- * Order is kept, so a sheet is always added before it is filled.
+ * Requests in batches the API accepts comfortably: at most `size` requests and
+ * about `maxBytes` of JSON each (Google recommends payloads of 2 MB at most:
+ * https://developers.google.com/sheets/api/limits). A batch is applied
+ * atomically by Google. Order is kept, so a sheet is always added before it
+ * is filled.
  */
-export function batches<T>(requests: readonly T[], size = 500): T[][] {
+export function batches<T>(requests: readonly T[], size = 500, maxBytes = 1_500_000): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < requests.length; i += size) out.push(requests.slice(i, i + size));
+  let current: T[] = [];
+  let bytes = 0;
+  for (const r of requests) {
+    const b = JSON.stringify(r).length;
+    if (current.length > 0 && (current.length >= size || bytes + b > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += b;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
