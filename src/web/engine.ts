@@ -12,7 +12,7 @@ import type { LockPort } from '../app/ports';
 import { readReportInput, ReportError } from '../app/generate-report';
 import { runScores } from '../app/score';
 import { validate } from '../app/validate';
-import type { Anomaly } from '../domain/anomaly';
+import { countBlocking, type Anomaly } from '../domain/anomaly';
 import { formatDateFr } from '../domain/format';
 import { WEB_MESSAGES as M } from '../domain/messages/web';
 import { jourDe } from '../domain/plan-actions/jours';
@@ -38,6 +38,8 @@ export class WebEngine {
   private loaded: LoadedWorkbook | null = null;
   private fichier = '';
   private consolide = false;
+  /** What the page shows of the open workbook (kept: re-reading a large workbook costs seconds). */
+  private opened: WorkbookSummary | null = null;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -76,9 +78,11 @@ export class WebEngine {
     this.loaded = loaded;
     this.fichier = name;
     this.consolide = false;
+    this.opened = null;
     progress(P.verification, 2, 2);
     const check = this.verifier();
-    return { type: 'open', summary: this.summary(), check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements } };
+    this.opened = this.summary();
+    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements } };
   }
 
   private workbook(): LoadedWorkbook {
@@ -116,6 +120,7 @@ export class WebEngine {
   }
 
   private collectivite(): string {
+    if (this.opened) return this.opened.collectivite;
     return collectiviteName(readReportInput(this.workbook().workbook, this.now()).input);
   }
 
@@ -132,12 +137,20 @@ export class WebEngine {
     const { result, bytes } = await pending;
     if (result.status === 'busy') throw new UserError(result.message);
     this.consolide = result.status === 'done';
-    const collectivite = this.collectivite();
+    // Consolidation changes Actions, Plans, AFOM and the registry, not the identity nor the
+    // instances: the summary keeps them and takes the services from the consolidation's report.
+    // (No second reading of the whole workbook: with a large Actions it costs more than consolidating.)
+    const before = this.opened ?? this.summary();
+    const summary: WorkbookSummary = { ...before, services: result.report.services.map((x) => ({ onglet: x.onglet, actions: x.lignes })), consolide: this.consolide };
+    this.opened = summary;
+    const collectivite = summary.collectivite;
     const downloads: Download[] = [];
     if (bytes && result.status === 'done') downloads.push(file(downloadName(M.fichiers.consolide(collectivite, this.day()), '.xlsx'), bytes, MIME.xlsx));
     downloads.push(file(downloadName(M.fichiers.rapport(collectivite, this.day()), '.json'), json(result.report), MIME.json));
-    const check = this.verifier();
-    return { type: 'consolider', summary: this.summary(), check, message: result.message, refused: result.status === 'refused', downloads };
+    // The anomalies the consolidation found, as the menu's Consolider shows them.
+    const found = result.plan.anomalies;
+    const check: CheckOutcome = { anomalies: found.map(row), bloquantes: countBlocking(found), avertissements: found.length - countBlocking(found) };
+    return { type: 'consolider', summary, check, message: result.message, refused: result.status === 'refused', downloads };
   }
 
   private async scores(progress: Progress): Promise<Result> {
