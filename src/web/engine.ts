@@ -82,7 +82,7 @@ export class WebEngine {
     progress(P.verification, 2, 2);
     const check = this.verifier();
     this.opened = this.summary();
-    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements } };
+    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements }, message: M.ouvrir.ouvert(name, check.message) };
   }
 
   private workbook(): LoadedWorkbook {

@@ -37,6 +37,7 @@ export const WEB_MESSAGES = {
     deposer: 'ou déposez le fichier ici',
     modeleAide: 'Pas encore de classeur\u00a0? Téléchargez le modèle vierge, faites remplir un onglet « Service – … » par chaque service, puis ouvrez-le ici.',
     lecture: (fichier: string) => `Lecture de « ${fichier} »…`,
+    ouvert: (fichier: string, verification: string) => `« ${fichier} » ouvert. ${verification}`,
     ods:
       'Ce fichier est au format OpenDocument (.ods), que Cap Circulaire ne lit pas encore. Dans LibreOffice Calc, choisissez Fichier ▸ Enregistrer sous…, type de fichier « Classeur Excel 2007-365 (.xlsx) », cliquez sur « Utiliser le format Excel 2007-365\u00a0! », puis ouvrez ici le fichier .xlsx obtenu.',
     pasXlsx: (fichier: string) =>
