@@ -11,6 +11,7 @@ import { installWorkbook } from '../app/install';
 import { MemoryWorkbook } from '../app/memory-workbook';
 import type { ClockPort, LockPort, UserPort, WorkbookPort } from '../app/ports';
 import type { ReportKind } from '../domain/reports/kind';
+import type { Deck } from '../domain/reports/deck';
 import { documentToDocx } from './reports/docx';
 import { deckToPptx } from './reports/pptx';
 import { classeurToBuffer } from './xlsx/classeur-export';
@@ -32,9 +33,19 @@ export interface ReportBytes {
  * modified: no Journal row. Throws ReportError (French message) when the
  * options name an instance that does not exist.
  */
-export async function reportBytes(kind: ReportKind, workbook: WorkbookPort, clock: ClockPort, options: ReportOptions = {}): Promise<ReportBytes> {
+export async function reportBytes(
+  kind: ReportKind,
+  workbook: WorkbookPort,
+  clock: ClockPort,
+  options: ReportOptions = {},
+  /** Changes the deck before it is rendered (the network's peer slide). */
+  decorateDeck?: (deck: Deck) => Deck,
+): Promise<ReportBytes> {
   const prepared = prepareReport(kind, workbook, clock, options);
-  const bytes = prepared.kind === 'copil' ? await deckToPptx(prepared.deck, prepared.name) : await documentToDocx(prepared.document, prepared.name);
+  const bytes =
+    prepared.kind === 'copil'
+      ? await deckToPptx(decorateDeck ? decorateDeck(prepared.deck) : prepared.deck, prepared.name)
+      : await documentToDocx(prepared.document, prepared.name);
   return { prepared, name: prepared.name, extension: REPORT_EXTENSION[kind], bytes };
 }
 

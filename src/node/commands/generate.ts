@@ -3,14 +3,17 @@
  * the COPIL deck (.pptx), the AFOM document, the dossier d'audit or the bilan
  * of an instance (.docx). Never modifies its input (so no Journal row).
  */
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { ReportError } from '../../app/generate-report';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
+import type { Deck } from '../../domain/reports/deck';
 import { REPORT_EXTENSION, reportBytes } from '../../files/offline';
-import { displayPath, openWorkbook } from './files';
-import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput } from './files';
+import { COMMON_OPTIONS, EXIT, UsageError, type CliIo, type CommandSpec } from './types';
+import { ajouterSlidePairs } from '../../app/reseau';
+import { RESEAU_MESSAGES } from '../../domain/messages/reseau';
+import { lireReseau, type ReseauLu } from '../../domain/reseau/pairs';
 
 const M = REPORT_MESSAGES.cli;
 const C = REPORT_MESSAGES.commande;
@@ -31,6 +34,14 @@ export function parseInstance(v: string | undefined): number | undefined {
   return n;
 }
 
+/** The regional workbook of `--reseau`: a usage error when it is not one. */
+async function readReseau(io: CliIo, path: string): Promise<ReseauLu> {
+  const { workbook } = await openWorkbook(io, path);
+  const lu = lireReseau({ sheetNames: () => workbook.sheetNames(), grid: (n) => (workbook.sheetNames().includes(n) ? workbook.read(n) : undefined) });
+  if (!lu.ok) throw new UsageError(RESEAU_MESSAGES.pairs.reseauIllisible(path, lu.raison));
+  return lu.reseau;
+}
+
 export const generateCommand: CommandSpec = {
   name: 'generate',
   summary: M.summary,
@@ -39,6 +50,7 @@ export const generateCommand: CommandSpec = {
   options: {
     out: { ...COMMON_OPTIONS.out, help: M.outOption },
     instance: { type: 'string', placeholder: 'N', help: M.instanceOption },
+    reseau: { type: 'string', placeholder: 'reseau.xlsx', help: RESEAU_MESSAGES.pairs.reseauOption },
   },
   positionals: { min: 2, max: 2, label: '(copil|afom|audit|bilan) classeur.xlsx' },
   async run(args, io) {
@@ -49,17 +61,24 @@ export const generateCommand: CommandSpec = {
     if (extname(out).toLowerCase() !== expected) throw new UsageError(C.extension(expected, out));
     const instance = parseInstance(args.string('instance'));
     if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
-    // The extension differs from the input's (.xlsx): the input can never be overwritten.
-    const target = resolve(io.cwd, out);
+    const reseauArg = args.string('reseau');
+    if (reseauArg !== undefined && kind !== 'copil') throw new UsageError(RESEAU_MESSAGES.pairs.reseauCopilSeulement);
+    // A workbook renamed .pptx is still the input: compared by file, not by extension.
+    const input = await requireInputFile(io, book);
+    const target = await prepareOutput(io, out, { option: '--out', inputs: [input] });
+    const reseau = reseauArg === undefined ? undefined : await readReseau(io, reseauArg);
     const { workbook } = await openWorkbook(io, book);
     let result;
     try {
-      result = await reportBytes(kind, workbook, { now: () => new Date() }, { instance });
+      const now = new Date();
+      // --reseau: the peer slide joins the deck before it is rendered.
+      const decorateDeck = reseau ? (deck: Deck) => ajouterSlidePairs(deck, workbook, reseau, now).deck : undefined;
+      result = await reportBytes(kind, workbook, { now: () => now }, { instance }, decorateDeck);
     } catch (e) {
       if (e instanceof ReportError) throw new UsageError(e.message);
       throw e;
     }
-    await writeFile(target, result.bytes);
+    await writeOutput(io, target, result.bytes);
     io.out(M.ecrit(kind, displayPath(io, target)));
     const blocking = result.prepared.anomalies.filter((a) => a.bloquante);
     if (blocking.length === 0) return EXIT.ok;
