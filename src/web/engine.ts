@@ -19,8 +19,9 @@ import { jourDe } from '../domain/plan-actions/jours';
 import { collectiviteName } from '../domain/reports/input';
 import { scoreJson } from '../domain/referentiel/score-report';
 import { consolidateBytes, exportTetBytes, reportBytes, templateBytes } from '../files/offline';
+import { detectFormat, isReadableWorkbook, type FileKind } from '../files/detect';
 import { readXlsxBuffer, type LoadedWorkbook } from '../files/xlsx';
-import { downloadName, MIME, sniffFormat } from './file-name';
+import { downloadName, MIME } from './file-name';
 import type { AnomalyRow, CheckOutcome, Download, Request, Result, WorkbookSummary } from './protocol';
 
 /** Progress of a request: step i (1-based) of n, with its French label. */
@@ -64,10 +65,9 @@ export class WebEngine {
   }
 
   private async open(name: string, bytes: ArrayBuffer, progress: Progress): Promise<Result> {
-    const format = sniffFormat(name, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 4096)));
-    if (format === 'ods') throw new UserError(M.ouvrir.ods);
-    if (format === 'xls') throw new UserError(M.ouvrir.xls(name));
-    if (format !== 'xlsx') throw new UserError(M.ouvrir.pasXlsx(name));
+    // What the file is, from its bytes (the CLI's rule): an .ods or an old .xls gets the way out.
+    const format = detectFormat(new Uint8Array(bytes));
+    if (!isReadableWorkbook(format)) throw new UserError(refusal(format.kind, name));
     progress(P.lecture, 1, 2);
     let loaded: LoadedWorkbook;
     try {
@@ -193,6 +193,23 @@ export class WebEngine {
     progress(P.modele, 1, 1);
     const { bytes, tabs } = await templateBytes();
     return { type: 'file', message: M.resultats.modele(tabs), warning: null, downloads: [file(downloadName(M.fichiers.modele(this.day()), '.xlsx'), bytes, MIME.xlsx)] };
+  }
+}
+
+/** Why a file that is not a readable workbook is refused, and what to do (French). */
+function refusal(kind: FileKind, name: string): string {
+  switch (kind) {
+    case 'ods':
+      return M.ouvrir.ods;
+    case 'xls':
+    case 'xlsb':
+      return M.ouvrir.xls(name);
+    case 'encrypted':
+      return M.ouvrir.chiffre(name);
+    case 'damaged-zip':
+      return M.ouvrir.endommage(name);
+    default:
+      return M.ouvrir.pasXlsx(name);
   }
 }
 

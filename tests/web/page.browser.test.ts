@@ -198,8 +198,9 @@ for (const mode of ['serveur', 'fichier'] as const) {
 
     it('Consolider downloads the same workbook as `cap-circulaire consolidate` (Actions, Plans, AFOM, Paramètres) and its report', async () => {
       const { page } = session;
+      // Two downloads, in whatever order the browser reports them.
       const waitingReport = page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.json'), timeout: 120_000 });
-      const file = await download(page, 'Consolider', downloads());
+      const file = await download(page, 'Consolider', downloads(), '.xlsx');
       await (await waitingReport).saveAs(path.join(downloads(), 'rapport.json'));
       expect(file.name).toMatch(new RegExp(`^Classeur consolidé – ${COLLECTIVITE} – \\d{2}-\\d{2}-\\d{4}\\.xlsx$`));
       await sameSheets(file.bytes, ref.files.consolide, ['Actions', 'Plans', 'AFOM', 'Paramètres']);

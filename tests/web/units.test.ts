@@ -10,7 +10,7 @@ import { WEB_MESSAGES as M } from '../../src/domain/messages/web';
 import { templateBytes } from '../../src/files/offline';
 import { filterAndSort, type AnomalyFilter } from '../../src/web/anomalies-table';
 import { UserError, WebEngine } from '../../src/web/engine';
-import { downloadName, sniffFormat } from '../../src/web/file-name';
+import { downloadName } from '../../src/web/file-name';
 import type { AnomalyRow, Result } from '../../src/web/protocol';
 
 describe('downloadName', () => {
@@ -33,20 +33,6 @@ describe('downloadName', () => {
         expect(base).toBe(base.trim());
       }),
     );
-  });
-});
-
-describe('sniffFormat', () => {
-  const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] });
-  it('tells an OpenDocument spreadsheet by its content, whatever its name', () => {
-    expect(sniffFormat('classeur.xlsx', ods)).toBe('ods');
-    expect(sniffFormat('classeur.ods', ods)).toBe('ods');
-  });
-  it('tells an .xlsx (a zip), an Excel 97 file (OLE2) and anything else', () => {
-    expect(sniffFormat('a.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>') }))).toBe('xlsx');
-    expect(sniffFormat('a.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls');
-    expect(sniffFormat('a.xlsx', strToU8('pas un classeur'))).toBe('other');
-    expect(sniffFormat('a.ods', strToU8('texte'))).toBe('ods');
   });
 });
 
@@ -108,7 +94,14 @@ describe('WebEngine (the worker without the browser)', () => {
     await expect(engine.handle({ type: 'consolider' }, noProgress)).rejects.toThrow(M.erreurs.aucunClasseur);
     const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] });
     await expect(engine.handle({ type: 'open', name: 'c.ods', bytes: ods.slice().buffer }, noProgress)).rejects.toThrow(M.ouvrir.ods);
-    await expect(engine.handle({ type: 'open', name: 'c.xlsx', bytes: strToU8('texte').slice().buffer }, noProgress)).rejects.toBeInstanceOf(UserError);
+    // Told by content, whatever the name.
+    await expect(engine.handle({ type: 'open', name: 'renomme.xlsx', bytes: ods.slice().buffer }, noProgress)).rejects.toThrow(M.ouvrir.ods);
+    await expect(engine.handle({ type: 'open', name: 'c.xlsx', bytes: strToU8('texte').slice().buffer }, noProgress)).rejects.toThrow(M.ouvrir.pasXlsx('c.xlsx'));
+    const xls = new Uint8Array(4096);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(engine.handle({ type: 'open', name: 'ancien.xls', bytes: xls.buffer }, noProgress)).rejects.toBeInstanceOf(UserError);
+    const truncated = (await templateBytes()).bytes.slice(0, 2000);
+    await expect(engine.handle({ type: 'open', name: 'coupe.xlsx', bytes: truncated.buffer }, noProgress)).rejects.toBeInstanceOf(UserError);
   });
 
   it('opens the empty workbook, reports progress, and asks for the instance of a bilan', async () => {
