@@ -80,11 +80,42 @@ export interface RollupProgress {
   (done: number, total: number, fichier: string): void;
 }
 
+/** What the rollup gathers, file after file. */
+class Collecte {
+  readonly territoires: TerritoireLu[] = [];
+  readonly ecartes: FichierEcarte[] = [];
+  readonly remarques: string[] = [];
+
+  constructor(private readonly date: Date) {}
+
+  add(f: string, opened: FichierDossier): void {
+    if ('erreur' in opened) {
+      this.ecartes.push({ fichier: f, raison: opened.erreur });
+      return;
+    }
+    try {
+      const r = lireTerritoire(f, opened.book, this.date);
+      if (r.ok) {
+        this.territoires.push(r.territoire);
+        this.remarques.push(...r.remarques.map((x) => `${f} : ${x}`));
+      } else this.ecartes.push(r.ecart);
+    } catch (e) {
+      // A workbook the model reader cannot take is one bad file of the folder, not the end of the rollup.
+      this.ecartes.push({ fichier: f, raison: M.lecture.illisible((e as Error).message) });
+    }
+  }
+
+  result(): { rollup: Rollup; remarques: string[] } {
+    return { rollup: consoliderReseau(this.territoires, this.ecartes), remarques: this.remarques };
+  }
+}
+
 /**
  * The rollup of a folder, reading one file at a time (`open` is called once
  * per file and its workbook dropped before the next): memory holds the
  * fiches, never the workbooks. A file that is neither a fiche nor a
- * workbook is listed with why, never fatal.
+ * workbook is listed with why, never fatal. The name a file is listed under
+ * is the one `open` gives (a Google file's title rather than its id).
  */
 export async function consoliderDossier(
   fichiers: readonly string[],
@@ -92,29 +123,25 @@ export async function consoliderDossier(
   date: Date,
   progress?: RollupProgress,
 ): Promise<{ rollup: Rollup; remarques: string[] }> {
-  const territoires: TerritoireLu[] = [];
-  const ecartes: FichierEcarte[] = [];
-  const remarques: string[] = [];
+  const c = new Collecte(date);
   let i = 0;
   for (const f of fichiers) {
     progress?.(++i, fichiers.length, f);
     const opened = await open(f);
-    if ('erreur' in opened) {
-      ecartes.push({ fichier: f, raison: opened.erreur });
-      continue;
-    }
-    try {
-      const r = lireTerritoire(f, opened.book, date);
-      if (r.ok) {
-        territoires.push(r.territoire);
-        remarques.push(...r.remarques.map((x) => `${f} : ${x}`));
-      } else ecartes.push(r.ecart);
-    } catch (e) {
-      // A workbook the model reader cannot take is one bad file of the folder, not the end of the rollup.
-      ecartes.push({ fichier: f, raison: M.lecture.illisible((e as Error).message) });
-    }
+    c.add(opened.fichier, opened);
   }
-  return { rollup: consoliderReseau(territoires, ecartes), remarques };
+  return c.result();
+}
+
+/** The same rollup when every file is read synchronously (Apps Script's services). */
+export function consoliderFichiers(fichiers: readonly string[], open: (fichier: string) => FichierDossier, date: Date, progress?: RollupProgress): { rollup: Rollup; remarques: string[] } {
+  const c = new Collecte(date);
+  fichiers.forEach((f, i) => {
+    progress?.(i + 1, fichiers.length, f);
+    const opened = open(f);
+    c.add(opened.fichier, opened);
+  });
+  return c.result();
 }
 
 /** The peer comparison of a territory, and its slide placed before the deck's last slide (the draft relevé de décisions). */

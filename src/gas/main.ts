@@ -20,6 +20,8 @@ export { runCalculerScores } from './handlers/calculer-scores';
 export { showHelp } from './handlers/help';
 export { runTableauDeBord, dashboardData } from './handlers/tableau-de-bord';
 export { runExportTet } from './handlers/export-tet';
+export { runGenererFicheReseau } from './handlers/generer-fiche-reseau';
+export { runReseauConsolider, consoliderFichesReseau } from './handlers/reseau';
 export { runGenererCopil } from './handlers/generer-copil';
 export { runGenererAfom } from './handlers/generer-afom';
 export { runGenererAudit } from './handlers/generer-audit';

@@ -22,6 +22,8 @@ export type HandlerName =
   | 'runGenererAudit'
   | 'runGenererBilan'
   | 'runExportTet'
+  | 'runGenererFicheReseau'
+  | 'runReseauConsolider'
   | 'runTableauDeBord'
   | 'showHelp';
 
@@ -48,9 +50,11 @@ export const MENU: readonly MenuEntry[] = [
       { label: M.dossierAudit, handler: 'runGenererAudit' },
       { label: M.bilanInstance, handler: 'runGenererBilan' },
       { label: M.exportTet, handler: 'runExportTet' },
+      { label: M.ficheReseau, handler: 'runGenererFicheReseau' },
     ],
   },
   { label: M.tableauDeBord, handler: 'runTableauDeBord' },
+  { label: M.reseau, submenu: [{ label: M.reseauConsolider, handler: 'runReseauConsolider' }] },
   { separator: true },
   { label: M.aide, handler: 'showHelp' },
 ];

@@ -21,6 +21,8 @@ import { scoreJson } from '../domain/referentiel/score-report';
 import { consolidateBytes, exportTetBytes, reportBytes, templateBytes } from '../files/offline';
 import { detectFormat, isReadableWorkbook, type FileKind } from '../files/detect';
 import { readXlsxBuffer, type LoadedWorkbook } from '../files/xlsx';
+import { ficheReseauBytes, fichierReseau, rollupBytes } from '../files/offline-reseau';
+import { RESEAU_MESSAGES } from '../domain/messages/reseau';
 import { downloadName, MIME } from './file-name';
 import type { AnomalyRow, CheckOutcome, Download, Request, Result, WorkbookSummary } from './protocol';
 
@@ -34,6 +36,9 @@ export class UserError extends Error {}
 const SERIAL: LockPort = { tryLock: () => true, release: () => undefined };
 
 const P = M.progression;
+const R = RESEAU_MESSAGES.web;
+const RR = RESEAU_MESSAGES.rollup;
+const R_EXPORT = RESEAU_MESSAGES.export;
 
 export class WebEngine {
   private loaded: LoadedWorkbook | null = null;
@@ -61,6 +66,10 @@ export class WebEngine {
         return this.exportTet(progress);
       case 'modele':
         return this.modele(progress);
+      case 'fiche-reseau':
+        return this.ficheReseau(progress);
+      case 'reseau':
+        return this.reseau(request.files, progress);
     }
   }
 
@@ -189,6 +198,31 @@ export class WebEngine {
     return { type: 'file', message: run.message, warning: blocking > 0 ? M.resultats.anomaliesDocument(blocking) : null, downloads: [file(name, bytes, MIME.xlsx)] };
   }
 
+  private async ficheReseau(progress: Progress): Promise<Result> {
+    progress(R.fiche, 1, 1);
+    const { fiche, retraits, bytes } = await ficheReseauBytes(this.workbook().workbook, this.now());
+    if (!fiche.identite.nom) throw new UserError(R_EXPORT.sansNom);
+    const message = [R_EXPORT.contenu({ nom: fiche.identite.nom, axes: fiche.axes.length, mesures: fiche.mesures.length, actions: fiche.actions.length, financements: fiche.financements.length }), R_EXPORT.jamais].join(' ');
+    const warning = retraits.length ? retraits.map((r) => R_EXPORT.retrait(r.ou, r.nature)).join(' ') : null;
+    return { type: 'file', message, warning, downloads: [file(downloadName(R.fichierFiche(fiche.identite.nom, this.day()), '.xlsx'), bytes, MIME.xlsx)] };
+  }
+
+  /** The rollup reads the picked files one after the other; the open workbook, if any, is left as it is. */
+  private async reseau(files: readonly ReseauFiles[], progress: Progress): Promise<Result> {
+    const byName = new Map(files.map((f) => [f.name, f.bytes]));
+    const names = files.map((f) => f.name);
+    const r = await rollupBytes(names, (name) => fichierReseau(name, new Uint8Array(byName.get(name)!)), this.now(), (i, n, f) => progress(R.progression(i, n, f), i, n));
+    const lus = RR.lus(r.rollup.territoires.length, names.length, r.rollup.ecartes.length);
+    const details = [...r.rollup.ecartes.map((e) => RR.ecarte(e.fichier, e.raison)), ...r.rollup.doublons.map((d) => RR.doublon(d.nom, d.fichiers, d.par === 'nom' ? RR.parNom : RR.parSiren))];
+    if (!r.xlsx || !r.pptx) throw new UserError([RR.aucun, ...details].join(' '));
+    return {
+      type: 'file',
+      message: lus,
+      warning: details.length ? details.join(' ') : null,
+      downloads: [file(downloadName(R.fichierRegional(this.day()), '.xlsx'), r.xlsx, MIME.xlsx), file(downloadName(R.fichierDeck(this.day()), '.pptx'), r.pptx, MIME.pptx)],
+    };
+  }
+
   private async modele(progress: Progress): Promise<Result> {
     progress(P.modele, 1, 1);
     const { bytes, tabs } = await templateBytes();
@@ -211,6 +245,11 @@ function refusal(kind: FileKind, name: string): string {
     default:
       return M.ouvrir.pasXlsx(name);
   }
+}
+
+export interface ReseauFiles {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
 }
 
 function row(a: Anomaly): AnomalyRow {

@@ -7,6 +7,7 @@
  */
 import './style.css';
 import { WEB_MESSAGES as M } from '../domain/messages/web';
+import { RESEAU_MESSAGES } from '../domain/messages/reseau';
 import { AnomaliesTable } from './anomalies-table';
 import { append, byId, clear, el } from './dom';
 import type { Download, Reply, Request, Result, WorkbookSummary } from './protocol';
@@ -14,6 +15,7 @@ import { renderScores } from './scores-view';
 import EngineWorker from './worker?worker&inline';
 
 const C = M.controles;
+const RESEAU = RESEAU_MESSAGES.web;
 
 // ---- Engine (worker) --------------------------------------------------------
 
@@ -77,8 +79,11 @@ const btn = {
   bilan: button('bilan', C.bilan, null),
   exportTet: button('export-tet', C.exportTet, null),
   modele: button('modele', C.modele, 'modele'),
+  ficheReseau: button('fiche-reseau', RESEAU.fiche, 'fiche-reseau'),
 };
-const needsWorkbook = [btn.verifier, btn.consolider, btn.scores, btn.copil, btn.afom, btn.audit, btn.bilan, btn.exportTet];
+// The coordinator's files: several at once, read one after the other in the worker.
+const reseauInput = el('input', { type: 'file', id: 'fichiers-reseau', multiple: true, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'fichier', 'aria-describedby': 'reseau-aide' });
+const needsWorkbook = [btn.verifier, btn.consolider, btn.scores, btn.copil, btn.afom, btn.audit, btn.bilan, btn.exportTet, btn.ficheReseau];
 const instanceCopil = el('select', { id: 'instance-copil' });
 const instanceBilan = el('select', { id: 'instance-bilan' });
 
@@ -153,6 +158,15 @@ function layout(): HTMLElement {
           el('div', { class: 'document' }, btn.exportTet),
         ),
       ),
+      el(
+        'section',
+        { id: 'reseau', 'aria-labelledby': 'reseau-titre', class: 'carte' },
+        el('h2', { id: 'reseau-titre' }, RESEAU.titre),
+        el('div', { class: 'ligne-action' }, btn.ficheReseau, helpText('fiche-reseau', RESEAU.aide)),
+        el('h3', {}, RESEAU.consoliderTitre),
+        el('p', { id: 'reseau-aide', class: 'aide' }, RESEAU.consoliderAide),
+        el('div', { class: 'depot' }, reseauInput, el('label', { for: 'fichiers-reseau', class: 'bouton secondaire etiquette-fichier' }, RESEAU.consolider)),
+      ),
       downloads,
       scores,
       anomalies.root,
@@ -171,6 +185,7 @@ function setBusy(value: boolean): void {
   for (const b of needsWorkbook) b.disabled = busy || !opened;
   btn.modele.disabled = busy;
   fileInput.disabled = busy;
+  reseauInput.disabled = busy;
   instanceCopil.disabled = busy || !opened;
   instanceBilan.disabled = busy || !opened;
   progress.hidden = !busy;
@@ -310,6 +325,12 @@ async function open(files: FileList | readonly File[] | null): Promise<void> {
   await run({ type: 'open', name: file.name, bytes }, [bytes]);
 }
 
+async function rollup(files: FileList | null): Promise<void> {
+  if (!files || files.length === 0) return;
+  const list = await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  await run({ type: 'reseau', files: list }, list.map((f) => f.bytes));
+}
+
 function instanceOf(select: HTMLSelectElement): number | undefined {
   return select.value === '' ? undefined : Number(select.value);
 }
@@ -354,6 +375,10 @@ function start(): void {
   btn.bilan.addEventListener('click', () => void run({ type: 'rapport', kind: 'bilan', instance: instanceOf(instanceBilan) }));
   btn.exportTet.addEventListener('click', () => void run({ type: 'export-tet' }));
   btn.modele.addEventListener('click', () => void run({ type: 'modele' }));
+  btn.ficheReseau.addEventListener('click', () => void run({ type: 'fiche-reseau' }));
+  reseauInput.addEventListener('change', () => {
+    void rollup(reseauInput.files).finally(() => (reseauInput.value = ''));
+  });
 }
 
 start();

@@ -52,7 +52,10 @@ export type Request =
   | { readonly type: 'scores' }
   | { readonly type: 'rapport'; readonly kind: ReportKind; readonly instance?: number }
   | { readonly type: 'export-tet' }
-  | { readonly type: 'modele' };
+  | { readonly type: 'modele' }
+  | { readonly type: 'fiche-reseau' }
+  /** The coordinator's rollup of the files she picked (fiches réseau or full workbooks). */
+  | { readonly type: 'reseau'; readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: ArrayBuffer }> };
 
 export type Result =
   | { readonly type: 'open'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string }

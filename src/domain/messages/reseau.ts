@@ -23,6 +23,12 @@ export const RESEAU_MESSAGES = {
     ligneScoreIgnoree: (id: string) => `ligne « ${id} » de l’onglet Scores ignorée : ni un axe ni une mesure du référentiel`,
     illisible: (detail: string) => `fichier illisible (${detail})`,
     pasUnClasseur: 'pas un classeur .xlsx',
+    formatNonLu: (kind: string) =>
+      kind === 'ods'
+        ? 'classeur OpenDocument (.ods) : enregistrez-le au format Excel (.xlsx) dans LibreOffice (Fichier ▸ Enregistrer sous ▸ Classeur Excel 2007-365)'
+        : kind === 'encrypted'
+          ? 'classeur protégé par un mot de passe : retirez le mot de passe avant de l’envoyer'
+          : 'pas un classeur .xlsx',
     sansNomClasseur: 'le classeur n’indique pas le nom de la collectivité (onglet Accueil)',
   },
   export: {
@@ -36,6 +42,39 @@ export const RESEAU_MESSAGES = {
     jamais: 'Jamais partagé : noms de personnes (pilotes, élus, responsables, contacts), adresses électroniques, commentaires, notes.',
     retrait: (ou: string, nature: string) => `${ou} : ${nature} retiré(e) du texte partagé.`,
     sansNom: 'Le classeur n’indique pas le nom de la collectivité (onglet Accueil, « Nom de la collectivité ») : le réseau ne pourrait pas reconnaître la fiche. Renseignez-le puis relancez.',
+  },
+  web: {
+    titre: 'Réseau régional',
+    aide: 'Pour partager vos résultats avec le réseau régional : la fiche réseau résume le classeur ouvert, sans aucune donnée personnelle.',
+    fiche: 'Fiche réseau',
+    consoliderTitre: 'Coordination du réseau',
+    consoliderAide: 'Pour la coordination : choisissez toutes les fiches réseau (ou classeurs complets) reçues des territoires ; la page écrit le classeur régional et la présentation de la réunion du réseau.',
+    consolider: 'Consolider des fiches réseau',
+    progression: (i: number, n: number, fichier: string) => `Lecture de ${fichier} (${i} sur ${n})`,
+    fichierFiche: (nom: string, date: string) => `Fiche réseau – ${nom} – ${date}`,
+    fichierRegional: (date: string) => `Réseau – classeur régional – ${date}`,
+    fichierDeck: (date: string) => `Réseau – présentation – ${date}`,
+  },
+  gas: {
+    commande: 'Fiche réseau',
+    nomFichier: (nom: string, date: string) => `Fiche réseau – ${nom} – ${date}`,
+    alerte: (url: string, contenu: string, jamais: string, retraits: readonly string[]) =>
+      [`La fiche réseau est créée dans un nouveau classeur Google Sheets : ${url}`, '', contenu, jamais, ...(retraits.length ? ['', ...retraits] : []), '', 'Relisez-la, puis partagez son lien (ou téléchargez-la au format .xlsx) avec la coordination du réseau.'].join('\n'),
+  },
+  google: {
+    commande: 'Consolider les fiches d’un dossier',
+    menu: 'Réseau',
+    menuConsolider: 'Consolider les fiches d’un dossier',
+    pickerTitre: 'Choisissez les fiches réseau des territoires (sélection multiple : Maj ou Ctrl)',
+    pickerOuverture: 'Ouverture du sélecteur de fichiers Google Drive…',
+    pickerLecture: 'Lecture de {n} fichiers et consolidation en cours : cette fenêtre se fermera toute seule.',
+    pickerNonConfigure: (cle: string, app: string) =>
+      `Le sélecteur de fichiers Google Drive n’est pas encore configuré pour ce classeur. La personne qui a déployé Cap Circulaire doit renseigner, dans les propriétés du script (Extensions ▸ Apps Script ▸ Paramètres du projet), la clé d’API Google Cloud (${cle}) et le numéro du projet Google Cloud (${app}). En attendant, la consolidation se fait hors ligne : « cap-circulaire reseau DOSSIER » ou la page web.`,
+    tropDeFichiers: (n: number, max: number) =>
+      `${n} fichiers choisis : une consolidation dans Google Sheets en lit au plus ${max} (limite de 6 minutes par exécution). Consolidez en plusieurs fois, ou hors ligne (« cap-circulaire reseau » ou la page web), sans limite.`,
+    progression: (i: number, n: number) => `Lecture des fiches : ${i} sur ${n}`,
+    illisible: (detail: string) => `fichier illisible par Google Sheets (${detail}) : s’il s’agit d’un fichier .xlsx, ouvrez-le avec Google Sheets puis Fichier ▸ Enregistrer au format Google Sheets, et choisissez cette copie`,
+    nomDeck: (date: string) => `Réseau – présentation – ${date}`,
   },
   rollup: {
     summary: 'consolide les fiches réseau et classeurs d’un dossier : classeur régional et présentation',

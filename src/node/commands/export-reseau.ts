@@ -4,10 +4,8 @@
  * personal data. Prints what is shared before anything leaves the computer.
  * Never modifies its input.
  */
-import { ficheDuClasseur } from '../../app/reseau';
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
-import { ficheVersClasseur } from '../../domain/reseau/fiche-classeur';
-import { classeurToBuffer } from '../../files/xlsx/classeur-export';
+import { ficheReseauBytes } from '../../files/offline-reseau';
 import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
@@ -24,12 +22,12 @@ export const exportReseauCommand: CommandSpec = {
     const input = await requireInputFile(io, args.positionals[0]);
     const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
     const { workbook } = await openWorkbook(io, args.positionals[0]);
-    const { fiche, retraits } = ficheDuClasseur(workbook, new Date());
+    const { fiche, retraits, bytes } = await ficheReseauBytes(workbook, new Date());
     if (!fiche.identite.nom) {
       io.err(M.export.sansNom);
       return EXIT.anomalies;
     }
-    await writeOutput(io, out, await classeurToBuffer(ficheVersClasseur(fiche)));
+    await writeOutput(io, out, bytes);
     io.out(M.export.ecrit(displayPath(io, out)));
     io.out(M.export.contenu({ nom: fiche.identite.nom, axes: fiche.axes.length, mesures: fiche.mesures.length, actions: fiche.actions.length, financements: fiche.financements.length }));
     io.out(M.export.jamais);

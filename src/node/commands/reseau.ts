@@ -7,12 +7,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { consoliderDossier, type FichierDossier } from '../../app/reseau';
+import type { FichierDossier } from '../../app/reseau';
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
-import { deckReseau } from '../../domain/reseau/deck';
-import { rollupVersClasseur } from '../../domain/reseau/rollup';
-import { deckToPptx } from '../../files/reports/pptx';
-import { classeurToBuffer } from '../../files/xlsx/classeur-export';
+import { rollupBytes } from '../../files/offline-reseau';
 import { readXlsxBuffer } from '../../files/xlsx';
 import { displayPath, notAWorkbookMessage, prepareOutput, writeOutput, xlsxOutput } from './files';
 import { detectFormat, isReadableWorkbook } from '../../files/detect';
@@ -75,21 +72,21 @@ export const reseauCommand: CommandSpec = {
       }
     };
     const every = progressEvery(names.length);
-    const { rollup, remarques } = await consoliderDossier(names, open, new Date(), (i, n, f) => {
+    const { rollup, remarques, xlsx, pptx } = await rollupBytes(names, open, new Date(), (i, n, f) => {
       if (i % every === 0 || i === n) io.err(M.rollup.progression(i, n, f));
     });
     for (const r of remarques) io.err(r);
     for (const e of rollup.ecartes) io.err(M.rollup.ecarte(e.fichier, e.raison));
     for (const d of rollup.doublons) io.err(M.rollup.doublon(d.nom, d.fichiers, d.par === 'nom' ? M.rollup.parNom : M.rollup.parSiren));
     io.out(M.rollup.lus(rollup.territoires.length, names.length, rollup.ecartes.length));
-    if (rollup.territoires.length === 0) {
+    if (!xlsx || !pptx) {
       io.err(M.rollup.aucun);
       return EXIT.anomalies;
     }
-    await writeOutput(io, out, await classeurToBuffer(rollupVersClasseur(rollup)));
+    await writeOutput(io, out, xlsx);
     io.out(M.rollup.ecrit(displayPath(io, out)));
     if (deckOut) {
-      await writeOutput(io, deckOut, await deckToPptx(deckReseau(rollup, new Date()), M.deck.titre));
+      await writeOutput(io, deckOut, pptx);
       io.out(M.rollup.deckEcrit(displayPath(io, deckOut)));
     }
     return EXIT.ok;

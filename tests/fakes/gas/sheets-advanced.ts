@@ -93,11 +93,88 @@ export interface CreatedRequest {
   readonly resource: SpreadsheetResource;
 }
 
+/** Google's answer when a file is not reachable with the add-on's scopes (drive.file: only files it created or the user picked). */
+function notFound(method: string): Error {
+  return new Error(`GoogleJsonResponseException: API call to sheets.${method} failed with error: Requested entity was not found.`);
+}
+
+/** `'Tab name'` (quotes doubled inside) → the tab's name: only whole tabs are asked for here. */
+function tabOfRange(range: string): string {
+  const m = /^'((?:[^']|'')*)'$/.exec(range) ?? /^([^'!:]+)$/.exec(range);
+  if (!m) throw new Error(`fake: range ${range} is not a whole tab (this fake reads whole tabs only)`);
+  return m[1].replace(/''/g, "'");
+}
+
 export class FakeSheetsAdvanced {
   readonly requests: CreatedRequest[] = [];
+  /** Cells created with a DATE number format, by spreadsheet id: what FORMATTED_STRING renders as dates. */
+  private readonly dateCells = new Map<string, Set<string>>();
   readonly Spreadsheets = {
     create: (resource: SpreadsheetResource) => this.create(resource),
+    get: (id: string, args?: { fields?: string }) => this.get(id, args),
+    Values: {
+      batchGet: (id: string, args: { ranges: string[]; valueRenderOption?: string; dateTimeRenderOption?: string }) => this.batchGet(id, args),
+    },
   };
+
+  /** Files the add-on may read with drive.file: those it created, and those the user picked (`pick`). */
+  private readonly picked = new Set<string>();
+
+  /** The user selected this file in Google Picker: drive.file now covers it. */
+  pick(id: string): void {
+    this.picked.add(id);
+  }
+
+  private reachable(id: string, method: string): FakeSpreadsheet {
+    const found = this.app.created.find((s) => s.id === id);
+    if (!found || (!this.picked.has(id) && !this.requests.some((r) => r.spreadsheet === found))) throw notFound(method);
+    return found;
+  }
+
+  /** spreadsheets.get: title and tab names (the fields the add-on asks for). */
+  private get(id: string, args?: { fields?: string }): { spreadsheetId: string; properties: { title: string }; sheets: Array<{ properties: { title: string } }> } {
+    this.core.record('Sheets', 'Spreadsheets.get', { detail: `${id} ${args?.fields ?? ''}` });
+    this.core.requireAuth('Sheets.Spreadsheets.get');
+    const ss = this.reachable(id, 'spreadsheets.get');
+    return this.core.calls.quietly(() => ({ spreadsheetId: id, properties: { title: ss.getName() }, sheets: ss.sheetNames().map((title) => ({ properties: { title } })) }));
+  }
+
+  /**
+   * spreadsheets.values.batchGet of whole tabs, in the order asked
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet):
+   * trailing empty rows and cells are omitted, as Google does; with
+   * dateTimeRenderOption FORMATTED_STRING, a date cell comes as the text it shows (dd/mm/yyyy here).
+   */
+  private batchGet(id: string, args: { ranges: string[]; valueRenderOption?: string; dateTimeRenderOption?: string }): { spreadsheetId: string; valueRanges: Array<{ range: string; values?: unknown[][] }> } {
+    this.core.record('Sheets', 'Spreadsheets.Values.batchGet', { detail: `${id} ${args.ranges.length} plages` });
+    this.core.requireAuth('Sheets.Spreadsheets.Values.batchGet');
+    const ss = this.reachable(id, 'spreadsheets.values.batchGet');
+    const dates = this.dateCells.get(id) ?? new Set<string>();
+    const formatted = args.dateTimeRenderOption === 'FORMATTED_STRING';
+    return this.core.calls.quietly(() => ({
+      spreadsheetId: id,
+      valueRanges: args.ranges.map((range) => {
+        const tab = tabOfRange(range);
+        if (!ss.sheetNames().includes(tab)) throw new Error(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: ${range}`);
+        const rows = ss.sheet(tab).snapshot().map((row, r) =>
+          row.map((v, c) => {
+            if (formatted && typeof v === 'number' && dates.has(`${tab}!${r},${c}`)) {
+              const d = new Date(Date.UTC(1899, 11, 30) + v * 86_400_000);
+              return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+            }
+            return v;
+          }),
+        );
+        const trimmed = rows.map((row) => {
+          const out = [...row];
+          while (out.length && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
+          return out;
+        });
+        while (trimmed.length && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+        return trimmed.length ? { range, values: trimmed } : { range };
+      }),
+    }));
+  }
 
   constructor(
     private readonly core: GasCore,
@@ -118,6 +195,11 @@ export class FakeSheetsAdvanced {
         (block.rowData ?? []).forEach((row, r) => {
           const line = (grid[(block.startRow ?? 0) + r] ??= []);
           (row.values ?? []).forEach((cell, c) => {
+            if (cell.userEnteredFormat?.numberFormat?.type === 'DATE') {
+              const set = this.dateCells.get(ss.id) ?? new Set<string>();
+              set.add(`${s.properties?.title ?? `Feuille ${i + 1}`}!${(block.startRow ?? 0) + r},${(block.startColumn ?? 0) + c}`);
+              this.dateCells.set(ss.id, set);
+            }
             const v = cell.userEnteredValue;
             if (v?.formulaValue !== undefined) throw new Error('fake: formulas are not evaluated');
             line[(block.startColumn ?? 0) + c] = v?.stringValue ?? v?.numberValue ?? v?.boolValue ?? '';
