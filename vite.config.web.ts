@@ -4,10 +4,9 @@
  * `?worker&inline`), so that it works from any static host and opened from
  * disk (file://), and loads nothing after it is open.
  *
- * Node shims, until src/files is free of Node: `node:zlib` (deflateRaw, on
- * fflate) and `node:util` (promisify) are aliased to src/web/shims; the
- * worker installs the `buffer` package as the global `Buffer`
- * (src/web/shims/node-globals.ts).
+ * src/files imports nothing from Node; the zip libraries inside pptxgenjs and
+ * docx still ask for `nodebuffer` output, so the worker installs the `buffer`
+ * package as the global `Buffer` (src/web/shims/node-globals.ts).
  *
  * `npm run build:web` builds; `npm run web` serves src/web on localhost for development.
  */
@@ -34,12 +33,6 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [contentSecurityPolicy(), viteSingleFile({ removeViteModuleLoader: true })],
-  resolve: {
-    alias: {
-      'node:zlib': here('./src/web/shims/zlib.ts'),
-      'node:util': here('./src/web/shims/util.ts'),
-    },
-  },
   worker: {
     format: 'iife',
     rolldownOptions: { output: { codeSplitting: false } },

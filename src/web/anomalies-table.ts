@@ -34,13 +34,19 @@ export function filterAndSort(rows: readonly AnomalyRow[], filter: AnomalyFilter
   const dir = sort.ascending ? 1 : -1;
   return kept
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => dir * compare(a.r[sort.key], b.r[sort.key]) || a.i - b.i)
+    .sort((a, b) => order(a.r[sort.key], b.r[sort.key], dir) || a.i - b.i)
     .map((x) => x.r);
 }
 
-function compare(a: string | number | boolean | null, b: string | number | boolean | null): number {
-  // Empty cells last whatever the order.
+type Value = string | number | boolean | null;
+
+/** Empty cells last whatever the direction. */
+function order(a: Value, b: Value, dir: number): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return dir * compare(a, b);
+}
+
+function compare(a: Exclude<Value, null>, b: Exclude<Value, null>): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(b) - Number(a);
   return String(a).localeCompare(String(b), 'fr', { sensitivity: 'base', numeric: true });

@@ -12,17 +12,18 @@ import type { LockPort } from '../app/ports';
 import { readReportInput, ReportError } from '../app/generate-report';
 import { runScores } from '../app/score';
 import { validate } from '../app/validate';
-import type { Anomaly } from '../domain/anomaly';
+import { countBlocking, type Anomaly } from '../domain/anomaly';
 import { formatDateFr } from '../domain/format';
 import { WEB_MESSAGES as M } from '../domain/messages/web';
 import { jourDe } from '../domain/plan-actions/jours';
 import { collectiviteName } from '../domain/reports/input';
 import { scoreJson } from '../domain/referentiel/score-report';
 import { consolidateBytes, exportTetBytes, reportBytes, templateBytes } from '../files/offline';
+import { detectFormat, isReadableWorkbook, type FileKind } from '../files/detect';
 import { readXlsxBuffer, type LoadedWorkbook } from '../files/xlsx';
 import { ficheReseauBytes, fichierReseau, rollupBytes } from '../files/offline-reseau';
 import { RESEAU_MESSAGES } from '../domain/messages/reseau';
-import { downloadName, MIME, sniffFormat } from './file-name';
+import { downloadName, MIME } from './file-name';
 import type { AnomalyRow, CheckOutcome, Download, Request, Result, WorkbookSummary } from './protocol';
 
 /** Progress of a request: step i (1-based) of n, with its French label. */
@@ -43,6 +44,8 @@ export class WebEngine {
   private loaded: LoadedWorkbook | null = null;
   private fichier = '';
   private consolide = false;
+  /** What the page shows of the open workbook (kept: re-reading a large workbook costs seconds). */
+  private opened: WorkbookSummary | null = null;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -71,10 +74,9 @@ export class WebEngine {
   }
 
   private async open(name: string, bytes: ArrayBuffer, progress: Progress): Promise<Result> {
-    const format = sniffFormat(name, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 4096)));
-    if (format === 'ods') throw new UserError(M.ouvrir.ods);
-    if (format === 'xls') throw new UserError(M.ouvrir.xls(name));
-    if (format !== 'xlsx') throw new UserError(M.ouvrir.pasXlsx(name));
+    // What the file is, from its bytes (the CLI's rule): an .ods or an old .xls gets the way out.
+    const format = detectFormat(new Uint8Array(bytes));
+    if (!isReadableWorkbook(format)) throw new UserError(refusal(format.kind, name));
     progress(P.lecture, 1, 2);
     let loaded: LoadedWorkbook;
     try {
@@ -85,9 +87,11 @@ export class WebEngine {
     this.loaded = loaded;
     this.fichier = name;
     this.consolide = false;
+    this.opened = null;
     progress(P.verification, 2, 2);
     const check = this.verifier();
-    return { type: 'open', summary: this.summary(), check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements } };
+    this.opened = this.summary();
+    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements }, message: M.ouvrir.ouvert(name, check.message) };
   }
 
   private workbook(): LoadedWorkbook {
@@ -125,6 +129,7 @@ export class WebEngine {
   }
 
   private collectivite(): string {
+    if (this.opened) return this.opened.collectivite;
     return collectiviteName(readReportInput(this.workbook().workbook, this.now()).input);
   }
 
@@ -141,12 +146,20 @@ export class WebEngine {
     const { result, bytes } = await pending;
     if (result.status === 'busy') throw new UserError(result.message);
     this.consolide = result.status === 'done';
-    const collectivite = this.collectivite();
+    // Consolidation changes Actions, Plans, AFOM and the registry, not the identity nor the
+    // instances: the summary keeps them and takes the services from the consolidation's report.
+    // (No second reading of the whole workbook: with a large Actions it costs more than consolidating.)
+    const before = this.opened ?? this.summary();
+    const summary: WorkbookSummary = { ...before, services: result.report.services.map((x) => ({ onglet: x.onglet, actions: x.lignes })), consolide: this.consolide };
+    this.opened = summary;
+    const collectivite = summary.collectivite;
     const downloads: Download[] = [];
     if (bytes && result.status === 'done') downloads.push(file(downloadName(M.fichiers.consolide(collectivite, this.day()), '.xlsx'), bytes, MIME.xlsx));
     downloads.push(file(downloadName(M.fichiers.rapport(collectivite, this.day()), '.json'), json(result.report), MIME.json));
-    const check = this.verifier();
-    return { type: 'consolider', summary: this.summary(), check, message: result.message, refused: result.status === 'refused', downloads };
+    // The anomalies the consolidation found, as the menu's Consolider shows them.
+    const found = result.plan.anomalies;
+    const check: CheckOutcome = { anomalies: found.map(row), bloquantes: countBlocking(found), avertissements: found.length - countBlocking(found) };
+    return { type: 'consolider', summary, check, message: result.message, refused: result.status === 'refused', downloads };
   }
 
   private async scores(progress: Progress): Promise<Result> {
@@ -214,6 +227,23 @@ export class WebEngine {
     progress(P.modele, 1, 1);
     const { bytes, tabs } = await templateBytes();
     return { type: 'file', message: M.resultats.modele(tabs), warning: null, downloads: [file(downloadName(M.fichiers.modele(this.day()), '.xlsx'), bytes, MIME.xlsx)] };
+  }
+}
+
+/** Why a file that is not a readable workbook is refused, and what to do (French). */
+function refusal(kind: FileKind, name: string): string {
+  switch (kind) {
+    case 'ods':
+      return M.ouvrir.ods;
+    case 'xls':
+    case 'xlsb':
+      return M.ouvrir.xls(name);
+    case 'encrypted':
+      return M.ouvrir.chiffre(name);
+    case 'damaged-zip':
+      return M.ouvrir.endommage(name);
+    default:
+      return M.ouvrir.pasXlsx(name);
   }
 }
 

@@ -58,7 +58,7 @@ export type Request =
   | { readonly type: 'reseau'; readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: ArrayBuffer }> };
 
 export type Result =
-  | { readonly type: 'open'; readonly summary: WorkbookSummary; readonly check: CheckOutcome }
+  | { readonly type: 'open'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string }
   | { readonly type: 'verifier'; readonly check: CheckOutcome; readonly message: string }
   | { readonly type: 'consolider'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string; readonly refused: boolean; readonly downloads: readonly Download[] }
   | { readonly type: 'scores'; readonly dashboard: DashboardData; readonly message: string; readonly downloads: readonly Download[] }

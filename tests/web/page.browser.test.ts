@@ -198,8 +198,9 @@ for (const mode of ['serveur', 'fichier'] as const) {
 
     it('Consolider downloads the same workbook as `cap-circulaire consolidate` (Actions, Plans, AFOM, Paramètres) and its report', async () => {
       const { page } = session;
+      // Two downloads, in whatever order the browser reports them.
       const waitingReport = page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.json'), timeout: 120_000 });
-      const file = await download(page, 'Consolider', downloads());
+      const file = await download(page, 'Consolider', downloads(), '.xlsx');
       await (await waitingReport).saveAs(path.join(downloads(), 'rapport.json'));
       expect(file.name).toMatch(new RegExp(`^Classeur consolidé – ${COLLECTIVITE} – \\d{2}-\\d{2}-\\d{4}\\.xlsx$`));
       await sameSheets(file.bytes, ref.files.consolide, ['Actions', 'Plans', 'AFOM', 'Paramètres']);
@@ -308,20 +309,21 @@ describe.skipIf(!CHROMIUM)('page web : clavier, glisser-déposer, fichiers refus
       await page.keyboard.press('Tab');
       const f = await page.evaluate(() => {
         const a = document.activeElement as HTMLElement;
-        // The file input is drawn by its label (a button in the page's language): the ring is on the label.
-        const drawn = a.id === 'fichier' ? (a.nextElementSibling as HTMLElement) : a;
+        // A file input is drawn by its label (a button in the page's language): the ring is on the label.
+        const drawn = a.classList.contains('fichier') ? (a.nextElementSibling as HTMLElement) : a;
         const style = getComputedStyle(drawn);
         return { id: a === document.body ? 'body' : a.id || a.className, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
       });
       // Before a workbook is open, the buttons that need one are disabled: focus goes round
-      // the skip link, the file input and « Modèle vierge » (then the browser's own controls: body).
+      // the skip link, the file inputs and « Modèle vierge » (then the browser's own controls: body).
       if (f.id === 'body') continue;
       reached.push(f.id);
       expect(f.outline, `${f.id}: ${f.outline}`).not.toBe('none');
       expect(f.width, f.id).toBeGreaterThanOrEqual(2);
     }
     expect(reached[0]).toBe('lien-evitement');
-    expect(new Set(reached)).toEqual(new Set(['lien-evitement', 'fichier', 'btn-modele']));
+    // (and the network's file input, which needs no workbook either).
+    expect(new Set(reached)).toEqual(new Set(['lien-evitement', 'fichier', 'btn-modele', 'fichiers-reseau']));
     expect(reached).toContain('fichier');
     expect(reached).toContain('btn-modele');
     // The empty workbook by keyboard.
@@ -374,7 +376,7 @@ describe.skipIf(!CHROMIUM)('page web : clavier, glisser-déposer, fichiers refus
       await page.keyboard.press('Tab');
       const f = await page.evaluate(() => {
         const a = document.activeElement as HTMLElement;
-        const style = getComputedStyle(a.id === 'fichier' ? (a.nextElementSibling as HTMLElement) : a);
+        const style = getComputedStyle(a.classList.contains('fichier') ? (a.nextElementSibling as HTMLElement) : a);
         return { key: a === document.body ? 'body' : a.id || `${a.className}:${a.textContent}`, outline: `${style.outlineStyle} ${style.outlineWidth}` };
       });
       if (f.key === 'body') break;

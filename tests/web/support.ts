@@ -102,9 +102,9 @@ export function networkRequests(s: Session, pageUrl: string): string[] {
   return s.requests.filter((u) => u !== pageUrl && !LOCAL.test(u));
 }
 
-/** Clicks a button and returns the file it makes the page download. */
-export async function download(page: Page, name: string, dir: string): Promise<{ file: string; name: string; bytes: Uint8Array }> {
-  const waiting = page.waitForEvent('download', { timeout: 120_000 });
+/** Clicks a button and returns the file it makes the page download (the one with `extension` when it makes several). */
+export async function download(page: Page, name: string, dir: string, extension?: string): Promise<{ file: string; name: string; bytes: Uint8Array }> {
+  const waiting = page.waitForEvent('download', { timeout: 120_000, predicate: (d) => extension === undefined || d.suggestedFilename().endsWith(extension) });
   await page.getByRole('button', { name, exact: true }).click();
   const d: Download = await waiting;
   mkdirSync(dir, { recursive: true });

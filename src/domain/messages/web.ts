@@ -37,12 +37,17 @@ export const WEB_MESSAGES = {
     deposer: 'ou déposez le fichier ici',
     modeleAide: 'Pas encore de classeur\u00a0? Téléchargez le modèle vierge, faites remplir un onglet « Service – … » par chaque service, puis ouvrez-le ici.',
     lecture: (fichier: string) => `Lecture de « ${fichier} »…`,
+    ouvert: (fichier: string, verification: string) => `« ${fichier} » ouvert. ${verification}`,
     ods:
       'Ce fichier est au format OpenDocument (.ods), que Cap Circulaire ne lit pas encore. Dans LibreOffice Calc, choisissez Fichier ▸ Enregistrer sous…, type de fichier « Classeur Excel 2007-365 (.xlsx) », cliquez sur « Utiliser le format Excel 2007-365\u00a0! », puis ouvrez ici le fichier .xlsx obtenu.',
     pasXlsx: (fichier: string) =>
       `« ${fichier} » n’est pas un classeur .xlsx lisible. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Excel (.xlsx), puis ouvrez-le à nouveau ici.`,
     xls: (fichier: string) =>
-      `« ${fichier} » est au format Excel 97-2003 (.xls). Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Excel (.xlsx), puis ouvrez-le à nouveau ici.`,
+      `« ${fichier} » est dans un ancien format Excel (.xls) ou au format binaire (.xlsb), que Cap Circulaire ne lit pas. Ouvrez-le dans Excel (Fichier ▸ Enregistrer sous, type « Classeur Excel (*.xlsx) ») ou dans LibreOffice Calc (type « Classeur Excel 2007-365 (.xlsx) »), puis ouvrez ici le fichier .xlsx obtenu.`,
+    chiffre: (fichier: string) =>
+      `« ${fichier} » est protégé par un mot de passe : Cap Circulaire ne peut pas le lire. Dans Excel : Fichier ▸ Informations ▸ Protéger le classeur ▸ Chiffrer avec mot de passe, effacez le mot de passe et enregistrez une copie ; puis ouvrez ici cette copie.`,
+    endommage: (fichier: string) =>
+      `« ${fichier} » est incomplet ou endommagé (copie interrompue, pièce jointe mal téléchargée…). Reprenez une copie complète du classeur, ou ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau au format .xlsx.`,
     plusieurs: 'Déposez un seul classeur à la fois.',
   },
 
