@@ -26,7 +26,7 @@ const PRODUCT_COLUMNS: Record<string, string[]> = {
   Jalons: ['Fiche (N°)', 'Jalon', 'Échéance', 'Responsable', 'Statut', 'Commentaire', 'En retard'],
   Indicateurs: ['Identifiant', 'Intitulé', 'Unité', 'Type', 'Objectif', 'Année cible', 'Source', 'Service', '2019', '2030'],
   Preuves: ['Mesure', 'Preuve attendue', 'Type', 'État', 'Responsable', 'Service', 'Échéance', 'Lien', 'Page ou référence', 'Commentaire'],
-  Instances: ['Date', 'Type', 'Intitulé', 'Public', 'Nb de participants', 'Élu·e présent·e', 'Direction présente', 'Points clés', 'Décisions', 'Lien du compte rendu'],
+  Instances: ['Date', 'Type', 'Intitulé', 'Public', 'Participants', 'Nb de participants', 'Élu·e présent·e', 'Direction présente', 'Points clés', 'Décisions', 'Lien du compte rendu'],
   Engagements: ['Instance', 'Qui', 'Quoi', 'Échéance', 'Statut', 'En retard'],
   Journal: ['Date', 'Utilisateur', 'Commande', 'Résultat', 'Lien'],
 };

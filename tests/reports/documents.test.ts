@@ -37,7 +37,10 @@ describe('AFOM document', () => {
   it('gives the four quadrants by axe, each item with the actions and fiches that answer it', () => {
     const doc = afomDocument(input);
     expect(doc.title).toBe('Analyse AFOM : atouts, faiblesses, opportunités, menaces');
-    expect(doc.subtitle).toBe("Communauté d'agglomération du Val de Loue · document du 28/11/2026");
+    expect(doc.collectivite).toBe("Communauté d'agglomération du Val de Loue");
+    expect(doc.subtitle).toBe('Diagnostic arrêté au 28/11/2026');
+    expect(doc.version).toBe('Version du 28/11/2026 à 16\u00a0h\u00a020, établie avec Cap Circulaire');
+    expect(doc.tableOfContents).toBe(false);
     expect(headings(doc, 1).map((h) => h.replace(/ \(\d+\)$/, ''))).toEqual(['Synthèse par axe du référentiel', 'Atouts', 'Faiblesses', 'Opportunités', 'Menaces', 'Éléments auxquels aucune action ne répond encore']);
     expect(headings(doc, 2)).toContain("Axe 2 – Développement des services de réduction, collecte et valorisation des déchets");
     // Every item appears once as a level-3 heading.
@@ -94,16 +97,37 @@ describe("Dossier d'audit", () => {
     for (const r of linked) expect(r[3].runs[0].link).toMatch(/^https?:\/\//);
   });
 
-  it('has the checklist, the calendar and the missing preuves by person responsible', () => {
+  it('has a table of contents, the to-do by service, the checklist, the calendar, the missing preuves by service and the links to fix', () => {
     const doc = auditDocument(input);
-    expect(headings(doc, 1)).toEqual(['Synthèse', 'Liste de contrôle', "Calendrier de l'audit", 'Mesures du référentiel', 'Preuves manquantes par responsable']);
-    const [checklist, calendar] = tables(doc);
+    expect(doc.tableOfContents).toBe(true);
+    expect(headings(doc, 1)).toEqual([
+      'Synthèse',
+      "À faire avant l'audit",
+      'Liste de contrôle',
+      "Calendrier de l'audit",
+      'Mesures du référentiel',
+      'Preuves à fournir, par service',
+      "Liens qu'un auditeur extérieur ne pourra pas ouvrir",
+    ]);
+    const [aFaire, checklist, calendar] = tables(doc);
+    expect(aFaire.headers).toEqual(['Service', 'Preuves à fournir', 'Sans responsable', 'Liens à rendre accessibles']);
+    const missing = input.dashboard.preuves.attendues - input.dashboard.preuves.pretes;
+    expect(aFaire.rows.reduce((s, r) => s + Number(r[1].runs[0].text), 0)).toBe(missing);
+    expect(aFaire.rows.at(-1)![0].runs[0].text).toBe('Service non renseigné');
     expect(checklist.rows).toHaveLength(7);
+    // No tab name reaches the auditor.
+    expect(allText(doc)).not.toMatch(/\bonglets? (Équipe|Référentiel|Preuves|Audit|Instances|Accueil|AFOM)\b/);
     expect(calendar.rows.map((r) => r[0].runs[0].text)).toEqual(['Dépôt de candidature', "Réunion d'audit n° 1", "Réunion d'audit n° 2", 'Commission nationale du label']);
-    const responsables = headings(doc, 3).filter((h) => /\(\d+ preuves?\)$/.test(h));
-    expect(responsables.at(-1)).toMatch(/^Responsable non désigné/);
-    const missing = responsables.reduce((s, h) => s + Number(/\((\d+) preuves?\)$/.exec(h)![1]), 0);
-    expect(missing).toBe(input.dashboard.preuves.attendues - input.dashboard.preuves.pretes);
+    const services = headings(doc, 2).filter((h) => /\(\d+ preuves?\)$/.test(h));
+    expect(services.at(-1)).toMatch(/^Service non renseigné/);
+    expect(services.reduce((s, h) => s + Number(/\((\d+) preuves?\)$/.exec(h)![1]), 0)).toBe(missing);
+    // The sample's intranet links are listed for the team to replace, and flagged where they appear.
+    const liens = tables(doc).at(-1)!;
+    expect(liens.headers).toEqual(['Preuve attendue', 'Mesure', 'Lien', 'Pourquoi', 'Service']);
+    const intranet = input.model.preuves.filter((p) => /^https:\/\/intranet\./.test(p.lien ?? '')).length;
+    expect(intranet).toBeGreaterThan(0);
+    expect(liens.rows).toHaveLength(intranet);
+    expect(liens.rows.every((r) => r[3].runs[0].text === 'Adresse de l’intranet')).toBe(true);
     expect(badLeaves(doc)).toEqual([]);
     checkTables(doc);
   });
@@ -122,13 +146,19 @@ describe("Bilan d'une instance", () => {
     const instance = input.model.instances.find((i) => i.numero === 10)!;
     const doc = bilanInstanceDocument(input, instance);
     expect(doc.title).toBe('COPIL du 06/10/2026');
-    expect(headings(doc, 1)).toEqual([instance.intitule, 'Points clés', 'Décisions', 'Engagements', 'Prochaines dates']);
+    expect(doc.subtitle).toBe(instance.intitule);
+    expect(doc.date).toBe('06/10/2026');
+    expect(headings(doc, 1)).toEqual(['Informations', 'Participants', 'Points clés', 'Décisions', 'Engagements', 'Prochaines dates']);
     const lists = doc.blocks.filter((b) => b.kind === 'list');
-    expect(lists[0].kind === 'list' && lists[0].items.length).toBe(splitItems(instance.pointsCles).length);
-    expect(lists[1].kind === 'list' && lists[1].ordered).toBe(true);
+    expect(lists[0].kind === 'list' && lists[0].items.length).toBe(splitItems(instance.listeParticipants ?? null).length);
+    expect(lists[0].kind === 'list' && lists[0].items.length).toBeGreaterThan(10);
+    expect(lists[1].kind === 'list' && lists[1].items.length).toBe(splitItems(instance.pointsCles).length);
+    expect(lists[2].kind === 'list' && lists[2].ordered).toBe(true);
     const engagements = tables(doc).find((t) => t.headers[0] === 'Qui')!;
     expect(engagements.rows).toHaveLength(input.model.engagements.filter((e) => e.instance === 10).length);
-    expect(engagements.rows.some((r) => r[3].runs[0].text === 'En retard')).toBe(true);
+    // Counted from the meeting (06/10/2026), not from the day of generation (28/11/2026): nothing was late yet.
+    expect(engagements.rows.some((r) => r[3].runs[0].text === 'En retard')).toBe(false);
+    expect(headings(doc, 2)).toContain('Échéances des 3 mois suivant la réunion (à partir du 06/10/2026)');
     expect(allText(doc)).toContain('15/03/2027 · Dépôt de candidature');
     expect(badLeaves(doc)).toEqual([]);
     checkTables(doc);

@@ -118,6 +118,9 @@ function docWith(n: number): ReportDocument {
     subtitle: 'Commune test · 28/11/2026',
     collectivite: 'Commune test',
     date: '28/11/2026',
+    version: 'Version du 28/11/2026 à 16\u00a0h\u00a020',
+    footer: 'Dossier · Commune test',
+    tableOfContents: false,
     blocks: [
       { kind: 'heading', level: 1, text: 'Première partie' },
       { kind: 'paragraph', runs: [{ text: 'Texte ' }, { text: 'gras', bold: true }, { text: ' et ' }, { text: 'un lien', link: 'https://exemple.fr/preuve.pdf' }, { text: ' et ' }, { text: 'pas un lien', link: 'javascript:alert(1)' }] },

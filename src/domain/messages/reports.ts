@@ -265,9 +265,22 @@ export const REPORT_MESSAGES = {
   },
 
   // ---- AFOM document ----
+  // ---- Printed documents (cover, footer, table of contents) ----
+  documents: {
+    version: (date: string, heure: string) => `Version du ${date} à ${heure}, établie avec Cap Circulaire`,
+    heure: (h: number, m: number) => `${h}\u00a0h\u00a0${String(m).padStart(2, '0')}`,
+    pied: (document: string, collectivite: string) => `${document} · ${collectivite}`,
+    sommaire: 'Sommaire',
+    page: 'page',
+    pageSur: 'sur',
+  },
+
   afom: {
     titre: 'Analyse AFOM : atouts, faiblesses, opportunités, menaces',
     sousTitre: (collectivite: string, date: string) => `${collectivite} · document du ${date}`,
+    couvertureDate: (date: string) => `Diagnostic arrêté au ${date}`,
+    pied: 'Analyse AFOM',
+    sourcesDocument: "Sources : le diagnostic AFOM du classeur de pilotage, les actions des services (ce à quoi chacune répond) et les fiches du plan d'actions (éléments AFOM traités).",
     intro: (total: number, a: number, f: number, o: number, m: number) =>
       `Le diagnostic compte ${total} ${s(total, 'élément', 'éléments')} : ${a} ${s(a, 'atout', 'atouts')}, ${f} ${s(f, 'faiblesse', 'faiblesses')}, ${o} ${s(o, 'opportunité', 'opportunités')} et ${m} ${s(m, 'menace', 'menaces')}.`,
     couverture: (avec: number, total: number) =>
@@ -298,6 +311,41 @@ export const REPORT_MESSAGES = {
   audit: {
     titre: "Dossier d'audit – label économie circulaire",
     sousTitre: (collectivite: string, date: string) => `${collectivite} · dossier arrêté au ${date}`,
+    couvertureDate: (date: string) => `Dossier arrêté au ${date}`,
+    pied: "Dossier d'audit",
+    aFaire: "À faire avant l'audit",
+    aFaireIntro: (manquantes: number, attendues: number, sansResponsable: number, liens: number) =>
+      manquantes === 0 && sansResponsable === 0 && liens === 0
+        ? `Les ${attendues} preuves attendues sont prêtes ou déposées, chacune a un responsable et ses liens s’ouvrent depuis l’extérieur.`
+        : [
+            manquantes > 0 ? `${manquantes} ${s(manquantes, 'preuve attendue n’est', 'preuves attendues ne sont')} ni prête${manquantes > 1 ? 's' : ''} ni déposée${manquantes > 1 ? 's' : ''} sur ${attendues}` : `Les ${attendues} preuves attendues sont prêtes ou déposées`,
+            sansResponsable > 0 ? `${sansResponsable} ${s(sansResponsable, 'n’a', 'n’ont')} pas de responsable désigné` : null,
+            liens > 0 ? `${liens} ${s(liens, 'lien ne s’ouvrira', 'liens ne s’ouvriront')} pas pour un auditeur extérieur à la collectivité` : null,
+          ].filter(Boolean).join(' ; ') + '. Le tableau donne, par service, ce qui reste à faire ; le détail suit en fin de dossier.',
+    colonnesAFaire: ['Service', 'Preuves à fournir', 'Sans responsable', 'Liens à rendre accessibles'] as const,
+    sansService: 'Service non renseigné',
+    manquantesParService: 'Preuves à fournir, par service',
+    service: (nom: string, n: number) => `${nom} (${n} ${s(n, 'preuve', 'preuves')})`,
+    colonnesAFaireDetail: ['Preuve attendue', 'Mesure', 'État', 'Responsable', 'Échéance'] as const,
+    aDesigner: 'À désigner',
+    liensInaccessibles: "Liens qu'un auditeur extérieur ne pourra pas ouvrir",
+    liensInaccessiblesIntro:
+      "Ces preuves pointent vers une adresse interne à la collectivité : l'auditeur et la commission du label, qui travaillent de l'extérieur, ne pourront pas les ouvrir. Déposez le document sur un espace partagé accessible de l'extérieur (ou joignez-le au dossier) et remplacez le lien.",
+    colonnesLiens: ['Preuve attendue', 'Mesure', 'Lien', 'Pourquoi', 'Service'] as const,
+    raisonLien: {
+      intranet: 'Adresse de l’intranet',
+      'private-ip': 'Adresse IP du réseau interne',
+      'local-host': 'Adresse de cet ordinateur',
+      file: 'Fichier sur un poste (file:)',
+      'network-share': 'Dossier partagé du réseau interne',
+      'local-path': 'Chemin sur un poste ou un serveur interne',
+    } as const,
+    lienInterne: 'Non accessible depuis l’extérieur',
+    tousLiensAccessibles: "Tous les liens des preuves sont des adresses publiques : l'auditeur pourra les ouvrir (sous réserve des droits d'accès).",
+    mesuresIntroAuditeur:
+      "Pour chaque mesure : le statut et les points (réalisés / potentiel) de chaque sous-mesure et, quand elle est détaillée, de ses tâches, avec l'explication et le pilote, puis les preuves attendues, leur état, leur lien et la page où trouver l'élément.",
+    sourcesAuditeur:
+      'Sources : le classeur de pilotage de la collectivité (statuts, explications et pilotes du référentiel, personnalisation, preuves, calendrier de l’audit) ; scores calculés selon les règles de la plateforme Territoires en Transitions.',
     synthese: 'Synthèse',
     score: (fait: number, potentiel: number, pctFait: number) => `Score réalisé : ${pts(fait)} sur ${pts(potentiel)} (${pct(pctFait)}).`,
     programme: (programme: number, pctPrev: number) => `Points programmés : ${pts(programme)} ; score avec le programmé : ${pct(pctPrev)}.`,
@@ -351,6 +399,15 @@ export const REPORT_MESSAGES = {
   bilan: {
     titre: (type: string | null, date: string) => `${type ?? 'Instance'} du ${date}`,
     sousTitre: (collectivite: string, date: string) => `${collectivite} · bilan établi le ${date}`,
+    couvertureDate: (date: string) => `Réunion du ${date}`,
+    pied: (titre: string) => `Bilan – ${titre}`,
+    nombreParticipants: 'Nombre de participants',
+    listeParticipants: 'Participants',
+    aucunParticipant: 'Liste des participants non renseignée.',
+    echeancesDepuis: (mois: number, date: string) => `Échéances des ${mois} mois suivant la réunion (à partir du ${date})`,
+    aucuneEcheanceDepuis: (mois: number, date: string) => `Aucun jalon ni engagement à échéance dans les ${mois} mois suivant le ${date}.`,
+    retardsAu: (date: string) => `Échéances dépassées au ${date}`,
+    sourcesDocument: "Sources : le classeur de pilotage (instances, engagements, jalons et calendrier de l'audit) ; échéances comptées à partir de la date de la réunion.",
     informations: 'Informations',
     colonnesInfos: ['', ''] as const,
     numero: 'N°',

@@ -264,6 +264,7 @@ export function readWorkbookModel(src: GridSource): T.ModelRead {
       intitule: str(r.values.intitule) ?? '',
       public: str(r.values.public),
       participants: num(r.values.participants),
+      listeParticipants: str(r.values.listeParticipants),
       eluPresent: bool(r.values.eluPresent),
       directionPresente: bool(r.values.directionPresente),
       pointsCles: str(r.values.pointsCles),

@@ -214,6 +214,8 @@ export interface Instance {
   readonly public: string | null;
   readonly participants: number | null;
   readonly eluPresent: boolean | null;
+  /** Who attended (column Participants): names and roles, one per line or `;`-separated. Optional so that instances built by hand (tests, older callers) stay valid. */
+  readonly listeParticipants?: string | null;
   readonly directionPresente: boolean | null;
   readonly pointsCles: string | null;
   readonly decisions: string | null;

@@ -3,6 +3,9 @@
  * headings, paragraphs, lists and tables. Rendered as a Google Doc or an
  * offline .docx; neither renderer adds content of its own.
  */
+import { formatDateFr } from '../format';
+import { REPORT_MESSAGES } from '../messages/reports';
+import { jourDe } from '../plan-actions/jours';
 import type { Colour } from './deck';
 
 export interface DocRun {
@@ -24,6 +27,8 @@ export interface DocParagraph {
   readonly runs: readonly DocRun[];
   /** `note` is smaller grey text (explanations, sources). */
   readonly style?: 'normal' | 'note';
+  /** Printed on the same page as the next block (a label introducing a table or a list). */
+  readonly keepWithNext?: boolean;
 }
 
 export interface DocList {
@@ -49,15 +54,35 @@ export interface DocTable {
 
 export type DocBlock = DocHeading | DocParagraph | DocList | DocTable;
 
+/**
+ * A printable document: a cover page (collectivité, title, the date the
+ * document is about, version), an optional table of contents, then the
+ * blocks; renderers number every page after the cover in a running footer.
+ */
 export interface ReportDocument {
-  /** Title of the document (first line). */
+  /** Title of the document (cover and file properties). */
   readonly title: string;
-  /** Cover line: collectivité and date. */
+  /** Cover line under the title: what date the document is about (« Dossier arrêté au 28/11/2026 »). */
   readonly subtitle: string;
   readonly collectivite: string;
-  /** `JJ/MM/AAAA`. */
+  /** `JJ/MM/AAAA`: the date the document is about (the meeting's for a bilan). */
   readonly date: string;
+  /** Cover line: when this version was generated (« Version du 28/11/2026 à 16 h 20 »). */
+  readonly version: string;
+  /** Running footer text, before the page number (« Dossier d'audit · Collectivité »). */
+  readonly footer: string;
+  /** A table of contents of the level-1 to level-3 headings, after the cover (the audit file). */
+  readonly tableOfContents: boolean;
   readonly blocks: readonly DocBlock[];
+}
+
+/**
+ * « Version du 28/11/2026 à 16 h 20 … »: the instant of generation, in the
+ * engine's time zone (as `reportDate`), so two versions of the same day differ.
+ */
+export function versionLabel(generatedAt: Date): string {
+  const M = REPORT_MESSAGES.documents;
+  return M.version(formatDateFr(jourDe(generatedAt)), M.heure(generatedAt.getHours(), generatedAt.getMinutes()));
 }
 
 /** Keeps http(s) and mailto addresses; anything else (javascript:, data:…) is not a link. */

@@ -380,6 +380,7 @@ export const TABS: readonly TabSpec[] = [
       col('public', 'Public', 'text', { width: 200 }),
       col('participants', 'Nb de participants', 'integer', { width: 90, min: 0 }),
       col('eluPresent', 'Élu·e présent·e', 'ouiNon', { list: fixed(L.OUI_NON), width: 90 }),
+      col('listeParticipants', 'Participants', 'longtext', { width: 260, help: 'Qui était là : noms et fonctions, un par ligne ou séparés par des points-virgules (repris dans le bilan).' }),
       col('directionPresente', 'Direction présente', 'ouiNon', { list: fixed(L.OUI_NON), width: 90 }),
       col('pointsCles', 'Points clés', 'longtext', { width: 320 }),
       col('decisions', 'Décisions', 'longtext', { width: 320 }),
