@@ -6,6 +6,7 @@
 import { formatDateFr } from '../format';
 import { REPORT_MESSAGES } from '../messages/reports';
 import { jourDe } from '../plan-actions/jours';
+import { typographie } from '../text/typography';
 import type { Colour } from './deck';
 
 export interface DocRun {
@@ -102,14 +103,15 @@ const GLYPHS: ReadonlyArray<readonly [RegExp, string]> = [[/\u2e31/g, '\u00b7']]
 /**
  * The model as plain data: keys whose value is `undefined` (optional fields
  * left out) are removed, deeply, so a document model is exactly its JSON;
- * texts get the glyphs every font has (GLYPHS).
+ * texts get the glyphs every font has (GLYPHS) and French typography (the one
+ * routine of src/domain/text), except link targets, kept byte for byte.
  */
 export function plain<T>(value: T): T {
-  if (typeof value === 'string') return GLYPHS.reduce((s, [re, to]) => s.replace(re, to), value as string) as unknown as T;
+  if (typeof value === 'string') return typographie(GLYPHS.reduce((s, [re, to]) => s.replace(re, to), value as string)) as unknown as T;
   if (Array.isArray(value)) return value.map((v) => plain(v)) as unknown as T;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = plain(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = k === 'link' ? v : plain(v);
     return out as T;
   }
   return value;
