@@ -19,7 +19,7 @@ import { NBSP, NNBSP } from './numbers';
 const PROTECTED = /((?:https?|ftp|file|mailto):\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\b[A-Za-z]:\\\S*|\\\\\S+)/u;
 
 /** Capitalised words that French spells with É (the unaccented capital is a typing shortcut). */
-const E_ACCENT = /\bE(?=(?:conomi|tat\b|tats\b|tape|ch[eé]ance|lu\b|lus\b|lue\b|lues\b|lu·e|valuation|tude|nergi|quipe|ducation|cole|missions?\b|v[eé]nement|tablissement|cologi|laboration|changes?\b|quipement|dition|lectri|toile|tablir|laborer|valuer|crire|mettre|largi|ngag)\p{Ll}*)/gu;
+const E_ACCENT = /\bE(?=(?:conomi|tat\b|tats\b|tape|ch[eé]ance|lu\b|lus\b|lue\b|lues\b|lu·e|valuation|tude|nergi|quipe|ducation|cole|missions?\b|v[eé]nement|tablissement|cologi|laboration|changes?\b|quipement|dition|lectri|toile|tablir|laborer|valuer|crire|mettre|largi)\p{Ll}*)/gu;
 
 /** Spaces that may sit before punctuation or between digit groups. */
 const ANY_SPACE = '[ \\u00a0\\u202f\\u2009]';
