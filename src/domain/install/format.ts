@@ -5,6 +5,7 @@
  */
 import type { ColourBand, ColourRule, ColumnRole, ColumnType } from '../schema/types';
 import { COLOURS } from '../schema/colours';
+import { FONT_FAMILY, lineCount } from '../text/measure';
 
 export type Validation =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly strict: boolean }
@@ -80,3 +81,43 @@ export const DATA_FILL: Partial<Record<ColumnRole, string>> = {
   assigned: COLOURS.computedFill,
   lead: COLOURS.leadFill,
 };
+
+/**
+ * The one font of the whole workbook: Calibri 11. Excel's long-standing
+ * default; offered by Google Sheets; LibreOffice substitutes Carlito (shipped
+ * with it, same advance widths) when Calibri is absent. It is also the font
+ * the shared text layer measures (src/domain/text, Carlito metrics), so the
+ * header heights below hold in all three. Arial would be present everywhere
+ * too, but nothing here measures it, and a height guessed for it would not be
+ * one the layer can vouch for.
+ */
+export const WORKBOOK_FONT = { family: FONT_FAMILY, size: 11 } as const;
+
+/** Height of one wrapped line of the workbook font, in points (Excel's 15 pt row holds one line of Calibri 11). */
+export const LINE_HEIGHT_PT = 15;
+/** Horizontal padding inside a cell (both sides), in pixels, as Excel, LibreOffice and Sheets draw it. */
+const CELL_PADDING_PX = 8;
+/** Pixels (Sheets, at 96 dpi) per point. */
+export const PX_PER_PT = 4 / 3;
+/** Width a column has when the schema gives none (Sheets' default, pixels). */
+export const DEFAULT_COLUMN_WIDTH_PX = 100;
+
+/**
+ * Lines a header label takes, bold, wrapped in its column (width in pixels),
+ * measured with the text layer (which keeps a margin for font substitution).
+ */
+export function headerLines(label: string, widthPx: number = DEFAULT_COLUMN_WIDTH_PX): number {
+  const widthPt = Math.max(1, (widthPx - CELL_PADDING_PX) / PX_PER_PT);
+  return Math.max(1, ...label.split('\n').map((part) => lineCount(part, widthPt, WORKBOOK_FONT.size, true)));
+}
+
+/**
+ * Height of a block's header row, in points: tall enough for its longest
+ * wrapped label, never below one line. Excel and LibreOffice keep a row's
+ * height as written (they do not grow a row for wrapped text on open), and
+ * Sheets does not either for a row set by script: both formatters apply it.
+ */
+export function headerRowHeight(block: Pick<BlockFormat, 'columns'>): number {
+  const lines = Math.max(1, ...block.columns.map((c) => headerLines(c.header, c.width)));
+  return lines * LINE_HEIGHT_PT + 3;
+}

@@ -63,9 +63,12 @@ export function applyDashboardLayout(ws: ExcelJS.Worksheet, layout: DashboardLay
   }
   for (const b of layout.dataBars) {
     const ref = `${a1(b.zone.row, b.zone.col)}:${a1(b.zone.row + b.zone.rows - 1, b.zone.col + b.zone.cols - 1)}`;
-    const bounds = b.min !== undefined && b.max !== undefined
-      ? [{ type: 'num' as const, value: b.min }, { type: 'num' as const, value: b.max }]
-      : [{ type: 'min' as const }, { type: 'max' as const }];
+    // Bars start at zero (a bar from the column's minimum makes its smallest value look like nothing), and end at the
+    // layout's fixed maximum when it has one (percentages: 0–100 %), else at the column's largest value.
+    const bounds = [
+      { type: 'num' as const, value: b.min ?? 0 },
+      b.max !== undefined ? { type: 'num' as const, value: b.max } : { type: 'max' as const },
+    ];
     ws.addConditionalFormatting({
       ref,
       rules: [

@@ -1,0 +1,104 @@
+/**
+ * The workbook's face: header rows tall enough for their wrapped labels (the
+ * height computed once from the schema-derived SheetFormat, applied by the
+ * .xlsx writer and the Sheets formatter), one named font, data bars that
+ * start at zero on a fixed 0–100 % scale for percentages.
+ */
+import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { rebuildDashboard } from '../../src/app/dashboard';
+import { WORKBOOK_FONT, LINE_HEIGHT_PT, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
+import { wrapText } from '../../src/domain/text/measure';
+import { writeXlsxBuffer } from '../../src/files/xlsx/write';
+import { SheetsFormatter } from '../../src/gas/sheets-formatter';
+import { createGasEnvironment } from '../fakes/gas';
+import { clock, installed, sampleWorkbook } from '../reports/support';
+
+describe('header row height', () => {
+  it('grows with the number of lines the longest label wraps to in its column', () => {
+    expect(headerLines('N°', 50)).toBe(1);
+    expect(headerLines('Preuves prêtes / attendues', 110)).toBeGreaterThan(1);
+    const narrow = headerRowHeight({ columns: [{ header: 'Direction présente', width: 90 } as never, { header: 'N°', width: 50 } as never] });
+    const wide = headerRowHeight({ columns: [{ header: 'Direction présente', width: 300 } as never] });
+    expect(narrow).toBeGreaterThan(wide);
+    expect(wide).toBe(LINE_HEIGHT_PT + 3);
+  });
+
+  it('always leaves a line per wrapped line of every label (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ header: fc.string({ minLength: 1, maxLength: 60 }), width: fc.integer({ min: 40, max: 400 }) }), { minLength: 1, maxLength: 8 }), (cols) => {
+        const h = headerRowHeight({ columns: cols as never });
+        for (const c of cols) {
+          const lines = wrapText(c.header, (c.width - 8) / PX_PER_PT, WORKBOOK_FONT.size, true).length;
+          expect(h).toBeGreaterThanOrEqual(lines * LINE_HEIGHT_PT);
+        }
+      }),
+    );
+  });
+});
+
+describe('the .xlsx written offline', () => {
+  it('sets every header row to the computed height, and names the workbook font on every header', async () => {
+    const wb = installed();
+    const files = unzipSync(new Uint8Array(await writeXlsxBuffer(wb)));
+    const workbookXml = strFromU8(files['xl/workbook.xml']);
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+    const decode = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const ridOf = new Map([...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => [decode(/name="([^"]*)"/.exec(m[0])![1]), /r:id="([^"]+)"/.exec(m[0])![1]]));
+    const targetOf = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])![1], /Target="([^"]+)"/.exec(m[0])![1]]));
+    const sheetFile = (name: string) => `xl/${targetOf.get(ridOf.get(name)!)!.replace(/^\/?xl\//, '')}`;
+    for (const [name, format] of wb.formats) {
+      for (const block of format.blocks) {
+        const xml = strFromU8(files[sheetFile(name)]);
+        const row = new RegExp(`<row r="${block.headerRow + 1}"[^>]*>`).exec(xml)?.[0] ?? '';
+        expect(row, `${name} row ${block.headerRow + 1}`).toMatch(/customHeight="1"/);
+        expect(Number(/ ht="([\d.]+)"/.exec(row)![1]), `${name} row ${block.headerRow + 1}`).toBeGreaterThanOrEqual(headerRowHeight(block));
+      }
+    }
+    // Fonts: the default and every bold (header) font name Calibri; none is left without a name.
+    const styles = strFromU8(files['xl/styles.xml']);
+    const fontsPart = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)![1];
+    const fonts = [...fontsPart.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const f of fonts) expect(f).toContain(`<name val="${WORKBOOK_FONT.family}"/>`);
+  });
+
+  it('draws the dashboard’s data bars from zero, percentages on a fixed 0–100 % scale', async () => {
+    const wb = await sampleWorkbook();
+    rebuildDashboard({ workbook: wb, clock, user: { email: () => 'x@y.fr' }, renderer: wb, journal: false } as never);
+    const files = unzipSync(new Uint8Array(await writeXlsxBuffer(wb)));
+    const xml = Object.entries(files)
+      .filter(([n]) => n.startsWith('xl/worksheets/sheet'))
+      .map(([, d]) => strFromU8(d))
+      .find((x) => x.includes('type="dataBar"'))!;
+    const bars = [...xml.matchAll(/<dataBar>([\s\S]*?)<\/dataBar>/g)].map((m) => m[1]);
+    expect(bars.length).toBeGreaterThan(3);
+    for (const b of bars) expect(b).toMatch(/^<cfvo type="num" val="0"\/>/);
+    expect(bars.filter((b) => b.includes('<cfvo type="num" val="1"/>')).length).toBeGreaterThanOrEqual(3);
+    expect(xml).not.toContain('<cfvo type="min"/>');
+    expect(xml).toMatch(/minLength="0" maxLength="100"/);
+  });
+});
+
+describe('the Sheets formatter', () => {
+  it('sets each header row height once (pixels), names the font on headers, and sets the theme font once', () => {
+    const wb = installed();
+    const names = [...wb.formats.keys()].slice(0, 4);
+    const env = createGasEnvironment({ sheets: Object.fromEntries(names.map((n) => [n, []])) });
+    const ss = env.spreadsheet;
+    const formatter = new SheetsFormatter(ss as never, env.spreadsheetApp as never);
+    env.calls.reset();
+    for (const name of names) formatter.applyFormat(name, wb.formats.get(name)!);
+    const calls = env.calls.where({ method: 'setRowHeight' });
+    const blocks = names.flatMap((n) => wb.formats.get(n)!.blocks.filter((b) => b.columns.length > 0).map((b) => ({ n, b })));
+    // Side-by-side tables share their header row: one call per row, as tall as the tallest.
+    expect(calls).toHaveLength(new Set(blocks.map(({ n, b }) => `${n}:${b.headerRow}`)).size);
+    for (const { n, b } of blocks) {
+      const sheet = ss.getSheetByName(n) as unknown as { rowHeights: Map<number, number> };
+      expect(sheet.rowHeights.get(b.headerRow + 1)).toBeGreaterThanOrEqual(Math.ceil(headerRowHeight(b) * PX_PER_PT));
+    }
+    expect(env.calls.count('SpreadsheetTheme.setFontFamily')).toBe(1);
+    expect((ss as unknown as { themeFont: string }).themeFont).toBe(WORKBOOK_FONT.family);
+  });
+});
