@@ -14,6 +14,7 @@ import type { DocBlock, DocRun, DocTableCell, ReportDocument } from './document'
 import { plain, safeLink, versionLabel } from './document';
 import { linkReach, type UnreachableReason } from './remote-links';
 import { COLOURS } from '../schema/colours';
+import { TAB } from '../schema/tabs';
 import { estPrete } from '../preuves/readiness';
 import { preuvesAttenduesDe, prochaineEtoile } from './copil';
 import { collectiviteName, reportDate, type ReportInput } from './input';
@@ -55,8 +56,19 @@ function lienCell(lien: string | null): DocTableCell {
   return { runs: [address, txt(`\n${M.lienInterne}`, { bold: true })], fill: COLOURS.red };
 }
 
-/** The dashboard's wording names the workbook's tabs for the team (« (onglet Équipe) »); the auditor has no use for them. */
-const sansOnglet = (text: string) => text.replace(/\s*\((?:onglets?|voir l[’']onglet) [^)]*\)/gi, '').trim();
+/**
+ * The dashboard's wording names the workbook's tabs for the team (« (onglet Équipe) », « dans l'onglet Instances »);
+ * the auditor has no use for them: a parenthesis naming a tab goes, « l'onglet X » becomes « le classeur ».
+ */
+const TAB_NAMES = Object.values(TAB)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+  .join('|');
+const sansOnglet = (text: string) =>
+  text
+    .replace(/\s*\((?:onglets?|voir l['’]onglet) [^)]*\)/gi, '')
+    .replace(new RegExp(`\\bl['’]onglets? (?:«\\s*)?(?:${TAB_NAMES})(?:\\s*»)?`, 'g'), 'le classeur')
+    .trim();
 
 /** The service a preuve is expected from (column Service of the preuve), or « Service non renseigné ». */
 const serviceOf = (p: Preuve) => p.service?.trim() || '';

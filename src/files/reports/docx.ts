@@ -172,7 +172,10 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
     );
   }
   let lists = 0;
-  for (const b of doc.blocks) {
+  doc.blocks.forEach((b, index) => {
+    // A closing note (sources) never sits alone on the last page: what precedes it keeps with it.
+    const next = doc.blocks[index + 1];
+    const beforeNote = next?.kind === 'paragraph' && next.style === 'note' && index + 1 === doc.blocks.length - 1;
     switch (b.kind) {
       case 'heading':
         children.push(
@@ -185,8 +188,8 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
         );
         break;
       case 'paragraph':
-        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText, style: 'Note', keepNext: b.keepWithNext }));
-        else children.push(...paragraphsOf(b.runs, { style: 'Corps', keepNext: b.keepWithNext }));
+        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText, style: 'Note', keepNext: b.keepWithNext || beforeNote }));
+        else children.push(...paragraphsOf(b.runs, { style: 'Corps', keepNext: b.keepWithNext || beforeNote }));
         break;
       case 'list': {
         const instance = lists++;
@@ -196,7 +199,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
               children: textRuns(item),
               numbering: { reference: b.ordered ? 'numeros' : 'puces', level: 0, ...(b.ordered ? { instance } : {}) },
               // A short list stays on one page; a long one keeps at least its first two items together.
-              ...(b.items.length <= 6 || i === 0 ? { keepNext: i < b.items.length - 1 } : {}),
+              ...(b.items.length <= 6 || i === 0 || (beforeNote && i >= b.items.length - 2) ? { keepNext: i < b.items.length - 1 || beforeNote } : {}),
               spacing: { after: 40 },
             }),
           );
@@ -207,7 +210,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
         children.push(table(b), new Paragraph({ children: [], spacing: { after: 0 } }));
         break;
     }
-  }
+  });
   const heading = (size: number, colour: string, before: number, after: number) => ({
     run: { font: FONT, size, bold: true, color: colour, language: LANGUAGE },
     paragraph: { spacing: { before, after }, keepNext: true, keepLines: true },
