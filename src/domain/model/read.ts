@@ -234,6 +234,7 @@ export function readWorkbookModel(src: GridSource): T.ModelRead {
       unite: str(r.values.unite),
       type: lit(r.values.type),
       objectif: num(r.values.objectif),
+      sens: lit<NonNullable<T.Indicateur['sens']>>(r.values.sens),
       anneeCible: num(r.values.anneeCible),
       source: str(r.values.source),
       service: str(r.values.service),

@@ -183,6 +183,8 @@ export interface Indicateur {
   readonly unite: string | null;
   readonly type: Of<typeof L.TYPES_INDICATEUR> | null;
   readonly objectif: number | null;
+  /** Direction of improvement (column Sens), null when not filled: never guessed. Optional for records built by hand. */
+  readonly sens?: Of<typeof L.SENS_INDICATEUR> | null;
   readonly anneeCible: number | null;
   readonly source: string | null;
   readonly service: string | null;

@@ -5,7 +5,7 @@
  * link in a small dialog. A problem the user can fix (no instance under the
  * cursor…) is an alert in French, not an error.
  */
-import { prepareReport, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
+import { prepareReport, recordHistorique, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
 import { REPORT_MESSAGES as M } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
 import { runCommand } from '../command';
@@ -62,6 +62,8 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
     prepared.kind === 'copil'
       ? new GoogleSlidesRenderer(services.slides).render(prepared.deck, prepared.name)
       : new GoogleDocsRenderer(services.docs).render(prepared.document, prepared.name);
+  // The meeting's figures go to Historique, for the next deck's progression.
+  if (prepared.kind === 'copil') recordHistorique(ctx.workbook, prepared, ctx.clock.now());
   const entry = reportJournalEntry(prepared, file);
   appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
   const output = HtmlService.createHtmlOutput(linkDialogHtml(file.name, file.url ?? '')).setWidth(460).setHeight(180);
