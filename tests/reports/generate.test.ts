@@ -184,7 +184,8 @@ describe('Générer ▸ … in Google Sheets', () => {
     const { docs } = env(await sampleWorkbook());
     runGenererAfom();
     runGenererAudit();
-    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 2, 'Docs.Documents.batchUpdate': 2 });
+    // Per document: one batchUpdate for the body, one for the footer (and the audit's table of contents, after one get).
+    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 2, 'Docs.Documents.batchUpdate': 4, 'Docs.Documents.get': 1 });
     const titles = [...docs.documents.values()].map((d) => d.title);
     expect(titles[0]).toMatch(/^Document AFOM – /);
     expect(titles[1]).toMatch(/^Dossier d'audit – /);
@@ -204,7 +205,8 @@ describe('Générer ▸ … in Google Sheets', () => {
     runGenererBilan();
     expect(docs.documents.size).toBe(1);
     expect(docs.last().title).toMatch(/^Bilan d'instance n° 2 – /);
-    expect(documentBody(docs.last())[0]).toMatchObject({ type: 'paragraph', style: 'TITLE', text: 'COPIL du 14/05/2024' });
+    // The cover: collectivité, then the title.
+    expect(documentBody(docs.last())[1]).toMatchObject({ type: 'paragraph', style: 'TITLE', text: 'COPIL du 14/05/2024' });
   });
 
   it('escapes the dialog’s texts', () => {

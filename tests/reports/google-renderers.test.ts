@@ -149,7 +149,8 @@ describe('Google Docs renderer', () => {
       expect(file.url).toBe('https://docs.google.com/document/d/doc1/edit');
       return docs.calls.summary();
     });
-    expect(summaries[0]).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 1 });
+    // The body in one batchUpdate; a second, small one fills the footer (its id comes back from the first).
+    expect(summaries[0]).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 2 });
     expect(summaries[1]).toEqual(summaries[0]);
   });
 
@@ -186,6 +187,28 @@ describe('Google Docs renderer', () => {
     expect(tables[0].fills[1][2]).toEqual({ color: { rgbColor: { red: 0xb7 / 255, green: 0xe1 / 255, blue: 0xcd / 255 } } });
     expect(tables[0].runs[0][0][0].bold).toBe(true);
     expect(tables[1].cells).toEqual([['Clé', 'Valeur']]);
+  });
+
+  it('prints a cover page, a footer on the other pages, and a table of contents linked to the headings', () => {
+    const doc = { ...docWith(3), tableOfContents: true };
+    const docs = new FakeDocsService();
+    new GoogleDocsRenderer(docs).render(doc, 'Dossier');
+    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 2, 'Docs.Documents.get': 1 });
+    const d = docs.last();
+    const body = documentBody(d);
+    const texts = body.map((e) => (e.type === 'paragraph' ? e.text : '<table>'));
+    // Cover: collectivité, title, subtitle, version, then a page break.
+    expect(texts.slice(0, 5)).toEqual(['Commune test', 'Dossier <b>essai</b>', 'Commune test · 28/11/2026', 'Version du 28/11/2026 à 16\u00a0h\u00a020', '\f']);
+    expect(d.documentStyle?.useFirstPageHeaderFooter).toBe(true);
+    // Sommaire: one entry per heading, in order, each linked to its heading; then a page break.
+    const headings = body.filter((e) => e.type === 'paragraph' && /^HEADING_/.test(e.style)).map((e) => (e.type === 'paragraph' ? e.text : ''));
+    expect(texts[5]).toBe('Sommaire');
+    expect(texts.slice(6, 6 + headings.length)).toEqual(headings);
+    expect(texts[6 + headings.length]).toBe('\f');
+    const entries = body.slice(6, 6 + headings.length);
+    entries.forEach((e, i) => expect(e.type === 'paragraph' && e.runs.every((r) => r.link === `#heading=h.${i + 1}`)).toBe(true));
+    // Footer: the document and the collectivité (Docs cannot insert page numbers through the API).
+    expect([...d.footers!.values()]).toEqual([{ type: 'DEFAULT', text: 'Dossier · Commune test\n', alignment: 'END' }]);
   });
 
   it('renders the AFOM document of an almost empty workbook', () => {
