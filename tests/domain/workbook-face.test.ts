@@ -8,9 +8,10 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rebuildDashboard } from '../../src/app/dashboard';
-import { WORKBOOK_FONT, LINE_HEIGHT_PT, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
-import { wrapText } from '../../src/domain/text/measure';
-import { writeXlsxBuffer } from '../../src/files/xlsx/write';
+import { WORKBOOK_FONT, LINE_HEIGHT_PT, MAX_CONTENT_WIDTH_PX, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
+import { TAB } from '../../src/domain/schema/tabs';
+import { textWidth, wrapText } from '../../src/domain/text/measure';
+import { toExcel, writeXlsxBuffer } from '../../src/files/xlsx/write';
 import { SheetsFormatter } from '../../src/gas/sheets-formatter';
 import { createGasEnvironment } from '../fakes/gas';
 import { clock, installed, sampleWorkbook } from '../reports/support';
@@ -78,6 +79,35 @@ describe('the .xlsx written offline', () => {
     expect(bars.filter((b) => b.includes('<cfvo type="num" val="1"/>')).length).toBeGreaterThanOrEqual(3);
     expect(xml).not.toContain('<cfvo type="min"/>');
     expect(xml).toMatch(/minLength="0" maxLength="100"/);
+    // The dashboard's styled cells name the workbook font too (no serif fallback in LibreOffice).
+    const fontsPart = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(strFromU8(files['xl/styles.xml']))![1];
+    for (const f of fontsPart.match(/<font>[\s\S]*?<\/font>/g)!) expect(f).toContain(`<name val="${WORKBOOK_FONT.family}"/>`);
+  });
+
+  it('gives the dashboard columns wide enough for the texts a filled neighbour would cut, and wraps the longest', async () => {
+    const wb = await sampleWorkbook();
+    rebuildDashboard({ workbook: wb, clock, user: { email: () => 'x@y.fr' }, renderer: wb, journal: false } as never);
+    const layout = [...wb.layouts.values()][0];
+    const excel = toExcel(wb);
+    const ws = excel.getWorksheet(TAB.tableauDeBord)!;
+    let checked = 0;
+    layout.grid.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const next = line[c + 1];
+        if (typeof v !== 'string' || !v || next === null || next === undefined || next === '' || c + 1 >= layout.widths.length) return;
+        if (layout.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols)) return;
+        checked++;
+        const bold = layout.styles.some((st) => st.bold === true && r >= st.row && r < st.row + st.rows && c >= st.col && c < st.col + st.cols);
+        const fits = textWidth(v, WORKBOOK_FONT.size, bold) * PX_PER_PT + 8 <= layout.widths[c];
+        const cell = ws.getCell(r + 1, c + 1);
+        if (!fits) {
+          expect(cell.alignment?.wrapText, `${v} (row ${r + 1})`).toBe(true);
+          expect(ws.getRow(r + 1).height).toBeGreaterThanOrEqual(headerLines(v, layout.widths[c]) * LINE_HEIGHT_PT);
+        }
+      }),
+    );
+    expect(checked).toBeGreaterThan(50);
+    expect(layout.widths.every((w) => w <= MAX_CONTENT_WIDTH_PX)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ColourBand, ColourRule, ColumnRole, ColumnType } from '../schema/types';
 import { COLOURS } from '../schema/colours';
-import { FONT_FAMILY, lineCount } from '../text/measure';
+import { FONT_FAMILY, lineCount, textWidth } from '../text/measure';
 
 export type Validation =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly strict: boolean }
@@ -120,4 +120,57 @@ export function headerLines(label: string, widthPx: number = DEFAULT_COLUMN_WIDT
 export function headerRowHeight(block: Pick<BlockFormat, 'columns'>): number {
   const lines = Math.max(1, ...block.columns.map((c) => headerLines(c.header, c.width)));
   return lines * LINE_HEIGHT_PT + 3;
+}
+
+/** Widest a column grows for its content (pixels); longer texts wrap in their cell (`cellsToWrap`). */
+export const MAX_CONTENT_WIDTH_PX = 340;
+
+/**
+ * Column widths (pixels) wide enough for the texts that would otherwise be
+ * cut: a cell's text is measured (workbook font, bold where `bold` says so)
+ * when its right neighbour is filled (an overflowing text would be clipped
+ * there); merged cells and texts that may run over empty cells are left out.
+ * Never narrower than `base`, never wider than MAX_CONTENT_WIDTH_PX.
+ */
+function clipped(line: ReadonlyArray<unknown>, c: number, columns: number): string | null {
+  const v = line[c];
+  if (v === null || v === undefined || v === '' || typeof v === 'number') return null;
+  const next = line[c + 1];
+  if (c + 1 < columns && (next === null || next === undefined || next === '')) return null;
+  return String(v);
+}
+
+/** Cells whose text is wider than its column even once widened (they wrap, their row grows). */
+export function cellsToWrap(
+  grid: ReadonlyArray<ReadonlyArray<unknown>>,
+  widths: readonly number[],
+  options: { merged?: (row: number, col: number) => boolean; bold?: (row: number, col: number) => boolean; size?: number } = {},
+): Array<{ row: number; col: number }> {
+  const out: Array<{ row: number; col: number }> = [];
+  const size = options.size ?? WORKBOOK_FONT.size;
+  grid.forEach((line, r) =>
+    line.forEach((_, c) => {
+      const text = c < widths.length && !options.merged?.(r, c) ? clipped(line, c, widths.length) : null;
+      if (text !== null && textWidth(text, size, options.bold?.(r, c) ?? false) * PX_PER_PT + CELL_PADDING_PX > widths[c]) out.push({ row: r, col: c });
+    }),
+  );
+  return out;
+}
+
+export function contentColumnWidths(
+  grid: ReadonlyArray<ReadonlyArray<unknown>>,
+  base: readonly number[],
+  options: { merged?: (row: number, col: number) => boolean; bold?: (row: number, col: number) => boolean; size?: number } = {},
+): number[] {
+  const out = base.slice();
+  const size = options.size ?? WORKBOOK_FONT.size;
+  grid.forEach((line, r) => {
+    line.forEach((_, c) => {
+      const text = c < out.length && !options.merged?.(r, c) ? clipped(line, c, out.length) : null;
+      if (text === null) return;
+      const px = Math.ceil(textWidth(text, size, options.bold?.(r, c) ?? false) * PX_PER_PT) + CELL_PADDING_PX;
+      out[c] = Math.max(out[c], Math.min(MAX_CONTENT_WIDTH_PX, px));
+    });
+  });
+  return out;
 }
