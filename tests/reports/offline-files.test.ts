@@ -83,8 +83,10 @@ describe('the .docx', () => {
     const zip = await JSZip.loadAsync(docx);
     const doc = await zip.file('word/document.xml')!.async('string');
     const t = texts(doc, 'w:t');
-    expect(t).toContain("Dossier d'audit – label économie circulaire");
-    expect(t).toContain("Communauté d'agglomération du Val de Loue · dossier arrêté au 28/11/2026");
+    // The cover (typographic apostrophes: the documents go through the French typography routine).
+    expect(t).toContain('Dossier d’audit – label économie circulaire');
+    expect(t).toContain('Communauté d’agglomération du Val de Loue');
+    expect(t).toContain('Dossier arrêté au 28/11/2026');
     expect(t).toContain(TRICKY);
     expect(doc).toContain('<w:tbl>');
     expect(doc).toContain('<w:tblHeader/>');
@@ -96,7 +98,7 @@ describe('the .docx', () => {
     const footer = footers.join('');
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
-    expect(texts(footer, 'w:t').join('')).toContain("Communauté d'agglomération du Val de Loue · 28/11/2026 · page");
+    expect(texts(footer, 'w:t').join('')).toContain('Dossier d’audit · Communauté d’agglomération du Val de Loue · page');
     const settings = await zip.file('word/document.xml')!.async('string');
     expect(settings).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
