@@ -50,6 +50,11 @@ function merge(a, b) {
   return out;
 }
 
+/** Line height of single spacing, in em: ascent + descent + line gap (what renderers use). */
+const lineHeight = (() => {
+  const f = fontkit.openSync(join(dir, 'Carlito-Regular.ttf'));
+  return Math.round(((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * 10000) / 10000;
+})();
 const regular = merge(widths('Carlito-Regular.ttf'), widths('Carlito-Italic.ttf'));
 const bold = merge(widths('Carlito-Bold.ttf'), widths('Carlito-BoldItalic.ttf'));
 
@@ -63,6 +68,8 @@ const ts = `/**
  */
 export const CARLITO_REGULAR = '${encode(regular)}';
 export const CARLITO_BOLD = '${encode(bold)}';
+/** Single line spacing in em (ascent + descent + line gap). */
+export const CARLITO_LINE_HEIGHT = ${lineHeight};
 `;
 writeFileSync(join(root, 'src/domain/text/metrics-carlito.ts'), ts);
 console.log(`metrics-carlito.ts: ${regular.size} regular and ${bold.size} bold widths`);

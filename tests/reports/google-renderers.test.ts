@@ -7,6 +7,7 @@ import { cell, para, tableSlides, widths } from '../../src/domain/reports/deck-k
 import { slidePrimitives } from '../../src/domain/reports/primitives';
 import { GoogleDocsRenderer } from '../../src/gas/reports/docs-renderer';
 import { docsRequests } from '../../src/gas/reports/docs-requests';
+import { typographie } from '../../src/domain/text/typography';
 import { GoogleSlidesRenderer } from '../../src/gas/reports/slides-renderer';
 import { slidesRequests } from '../../src/gas/reports/slides-requests';
 import { documentBody, FakeDocsService, FakeSlidesService, slideTexts, type FakeDocTable } from '../fakes/gas/reports-fakes';
@@ -17,7 +18,7 @@ const TRICKY = ['=SOMME(A1:A9)', '+33 6 12 34 56 78', '<b>gras</b>', '<img src=x
 function deckWithRows(n: number): Deck {
   const columns = widths(672, [1, 3, 1]).map((w, i) => ({ header: ['N°', 'Intitulé', 'Statut'][i], width: w }));
   const rows = Array.from({ length: n }, (_, i) => [cell(String(i + 1)), cell(TRICKY[i % TRICKY.length] + ` ${i}`), cell(i % 2 ? 'Fait' : 'À faire', { fill: '#B7E1CD' })]);
-  const table: Slide[] = tableSlides({ title: 'Tableau', columns, rows, size: 11, notes: 'Notes du tableau.', maxPages: 50 });
+  const table: Slide[] = tableSlides({ title: 'Tableau', columns, rows, size: 12, notes: 'Notes du tableau.' });
   const chart: Slide = {
     layout: 'content',
     title: 'Graphique',
@@ -68,7 +69,8 @@ describe('Google Slides renderer', () => {
     expect(p.title).toBe('Essai');
     expect(p.slides.map((s) => s.objectId)).toEqual(deck.slides.map((_, i) => `cc_s${i}`));
     const all = p.slides.flatMap(slideTexts);
-    for (const t of TRICKY) expect(all.some((x) => x.includes(t))).toBe(true);
+    // Literal, in French typography (« citée » gets its narrow no-break spaces).
+    for (const t of TRICKY) expect(all.some((x) => x.includes(typographie(t)))).toBe(true);
     expect(all).toContain('Commune <b>test</b> · COPIL du 28/11/2026');
     // Table cells hold exactly the deck's cell texts.
     const table = p.slides[1].elements.find((e) => e.kind === 'table')!;

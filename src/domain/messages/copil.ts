@@ -13,6 +13,8 @@ const etoiles = (n: number) => (n === 0 ? 'aucune étoile' : `${n} étoile${n > 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 const liste = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} et ${xs[xs.length - 1]}`);
 const signe = (n: number, d = 1) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumberFr(Math.abs(n), d)}`;
+/** `+2,1 points de %`, `−0,8 point de %`. */
+const ecartPts = (n: number) => `${signe(n)} ${Math.abs(n) >= 2 ? 'points' : 'point'} de %`;
 
 export const COPIL_MESSAGES = {
   seance: {
@@ -78,7 +80,7 @@ export const COPIL_MESSAGES = {
     etoileConsequence: (etoile: number, actuelle: number) => `L’audit ne pourra viser que ${etoiles(actuelle)}, pas ${etoiles(etoile)}.`,
     criteres: (n: number, etoile: number) => `Remplir ${s(n, 'le critère manquant', `les ${nb(n)} critères manquants`)} de la ${ordinal(etoile)} étoile`,
     criteresChiffre: (criteres: readonly string[]) => criteres.join(' ; '),
-    criteresConsequence: (etoile: number) => `Sans ${s(1, 'ce critère', '')}ces critères, la ${ordinal(etoile)} étoile n’est pas attribuée, quel que soit le score.`,
+    criteresConsequence: (etoile: number) => `Sans ces critères, la ${ordinal(etoile)} étoile n’est pas attribuée, quel que soit le score.`,
     discuter: (fiches: readonly string[]) => `Trancher ${fiches.length > 1 ? `les fiches ${liste(fiches)}, « à discuter »` : `la fiche ${fiches[0]}, « à discuter »`}`,
     discuterChiffre: (n: number) => `${nb(n)} ${s(n, 'fiche en attente', 'fiches en attente')} d’un choix du comité`,
     discuterConsequence: 'Ces fiches restent sans pilote engagé ni calendrier.',
@@ -127,8 +129,8 @@ export const COPIL_MESSAGES = {
   essentiel: {
     titre: (score: number, etoile: number) => `Score réalisé ${pct(score)} : ${etoiles(etoile)} aujourd’hui`,
     score: (score: number, prev: number) => `Le référentiel est réalisé à ${pct(score)} de son potentiel ; ${pct(prev)} avec ce qui est programmé.`,
-    progression: (delta: number, date: string) => `Depuis le COPIL du ${date} : ${signe(delta)} points de %.`,
-    progressionDebut: (delta: number, date: string) => `Depuis le premier relevé (${date}) : ${signe(delta)} points de %.`,
+    progression: (delta: number, date: string) => `Depuis le COPIL du ${date} : ${ecartPts(delta)}.`,
+    progressionDebut: (delta: number, date: string) => `Depuis le premier relevé (${date}) : ${ecartPts(delta)}.`,
     etoile: (actuelle: number, atteignable: number) =>
       atteignable > actuelle ? `${etoiles(actuelle)} à ce jour ; ${etoiles(atteignable)} à portée si le programmé est réalisé.` : `${etoiles(actuelle)} à ce jour ; le programmé ne suffit pas pour l’étoile suivante.`,
     prochaine: (etoile: number, ecart: number, criteres: number, n: number) =>
@@ -154,7 +156,7 @@ export const COPIL_MESSAGES = {
     ficheRealisee: (n: string, titre: string) => `Fiche ${n} réalisée : ${titre}`,
     preuve: (n: number) => `${nb(n)} ${s(n, 'preuve arrivée à échéance est prête', 'preuves arrivées à échéance sont prêtes')}`,
     instance: (type: string, date: string, intitule: string) => `${type} du ${date} : ${intitule}`,
-    score: (avant: number, apres: number, date: string) => `Score réalisé : ${pct(avant)} au COPIL du ${date}, ${pct(apres)} aujourd’hui (${signe(apres - avant)} points de %)`,
+    score: (avant: number, apres: number, date: string) => `Score réalisé : ${pct(avant)} au COPIL du ${date}, ${pct(apres)} aujourd’hui (${ecartPts(apres - avant)})`,
     rien: (date: string | null) =>
       date ? `Aucun jalon, engagement ou fiche daté entre le COPIL du ${date} et cette séance.` : 'Aucun jalon, engagement ou fiche daté avant cette séance.',
     intro: (fenetre: string) => `Ce qui a été fait ${fenetre}, d’après les dates saisies :`,
@@ -188,7 +190,7 @@ export const COPIL_MESSAGES = {
     scoreTotal: (r: number, p: number) => `Score réalisé ${pct(r)}, avec le programmé ${pct(p)}`,
     completude: (libelle: string) => `Référentiel renseigné : ${libelle} (le label exige 100 %)`,
     progressionTitre: (delta: number | null, date: string | null) =>
-      delta === null || date === null ? 'Progression du score réalisé, COPIL après COPIL' : `Progression du score réalisé : ${signe(delta)} points de % depuis le COPIL du ${date}`,
+      delta === null || date === null ? 'Progression du score réalisé, COPIL après COPIL' : `Progression du score réalisé : ${ecartPts(delta)} depuis le COPIL du ${date}`,
     premierReleve: "Premier relevé : la progression s'affichera à partir du prochain COPIL, les chiffres de celui-ci étant enregistrés.",
     seance: (date: string) => date,
     aucunPoint: "Aucun point réalisé ni programmé : le statut des sous-mesures du référentiel reste à renseigner avec les pilotes.",

@@ -6,13 +6,13 @@
  */
 import type { DeckParagraph, DeckTableCell, DeckTableColumn } from './deck';
 
-import { lineCount, textWidth, wrapText } from '../text/measure';
+import { LINE_HEIGHT, lineCount, textWidth, wrapText } from '../text/measure';
 
 export { lineCount, textWidth, wrapText } from '../text/measure';
 export { paginate } from '../text/paginate';
 
-/** Line height as a multiple of the font size. */
-export const LINE_HEIGHT = 1.2;
+/** Line height as a multiple of the font size (the font's own, from the text layer). */
+export { LINE_HEIGHT } from '../text/measure';
 /** Inner margins of a text box, both renderers (points). */
 export const TEXT_INSET_X = 7.2;
 export const TEXT_INSET_Y = 3.6;
@@ -29,21 +29,6 @@ export function bulletIndent(size: number): number {
 export const MIN_FONT_SIZE = 12;
 /** Smallest font size of body text. */
 export const MIN_BODY_SIZE = 14;
-
-/**
- * Cuts `text` to at most `maxLines` wrapped lines, ending with `…` when
- * something was cut.
- */
-export function truncateToLines(text: string, width: number, size: number, maxLines: number, bold = false): string {
-  const lines = wrapText(text, width, size, bold);
-  if (lines.length <= maxLines) return text;
-  let kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1];
-  while (last.length > 0 && textWidth(`${last}…`, size, bold) > width) last = last.slice(0, -1);
-  last = last.replace(/[\s,;:.–-]+$/u, '');
-  kept = [...kept.slice(0, maxLines - 1), `${last}…`];
-  return kept.join(' ');
-}
 
 /** Text of a paragraph (its runs joined). */
 export function paragraphText(p: DeckParagraph): string {

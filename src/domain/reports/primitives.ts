@@ -56,7 +56,7 @@ export const LAYOUT = {
   bandHeight: 58,
   accentHeight: 3,
   titleSize: 22,
-  footerTop: 381,
+  footerTop: 380,
   footerSize: 12,
   content: { x: 24, y: 70, w: 672, h: 302 } as Frame,
 } as const;

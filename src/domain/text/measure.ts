@@ -9,7 +9,14 @@
  * Lines are wrapped greedily at spaces (never at a no-break space); a word
  * longer than a line is broken across lines, never cut.
  */
-import { CARLITO_BOLD, CARLITO_REGULAR } from './metrics-carlito';
+import { CARLITO_BOLD, CARLITO_LINE_HEIGHT, CARLITO_REGULAR } from './metrics-carlito';
+
+/**
+ * Height of a line as a multiple of the font size: the font's single spacing
+ * (1.22 em for Calibri/Carlito) plus 2.5 % for renderers that round line
+ * positions up.
+ */
+export const LINE_HEIGHT = Math.ceil(CARLITO_LINE_HEIGHT * 1.025 * 100) / 100;
 
 /** The font every renderer names; the table above measures it. */
 export const FONT_FAMILY = 'Calibri';

@@ -40,6 +40,7 @@ function plainSegment(s: string): string {
   );
   // Percent and euro after a figure: a no-break space before; `€ HT` kept together.
   t = t.replace(new RegExp(`(\\d)${ANY_SPACE}?(%|€|k€|M€)`, 'g'), `$1${NBSP}$2`);
+  t = t.replace(/[ \u202f\u2009]+(%|€)/g, `${NBSP}$1`);
   t = t.replace(/€[ \u202f]?HT\b/g, `€${NBSP}HT`);
   // Thousands grouped with ordinary or no-break spaces become narrow no-break spaces.
   t = t.replace(/(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])/g, (m) => m.replace(/[ \u00a0]/g, NNBSP));

@@ -154,6 +154,8 @@ function drawTable(slide: PSlide, table: TableBlock): void {
     x: inch(table.frame.x),
     y: inch(table.frame.y),
     w: inch(table.columns.reduce((a, c) => a + c.width, 0)),
+    // The frame's height: PowerPoint and LibreOffice lay the rows out from rowH, but the frame must say where the table ends.
+    h: inch(rowH.reduce((a, b) => a + b, 0) * 72),
     colW: table.columns.map((c) => inch(c.width)),
     rowH,
     fontFace: FONT,

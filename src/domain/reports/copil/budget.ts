@@ -65,7 +65,8 @@ export function budget(ctx: CopilContext): Section {
       chartBlock(
         { x: chartX, y: C.y + 40, w: half, h: C.h - 40 - noteH },
         {
-          orientation: 'vertical',
+          // Horizontal: value labels sit at the end of their bar, never on their neighbour's.
+          orientation: 'horizontal',
           grouping: 'clustered',
           categories: annees.map((a) => String(a.annee)),
           series: [{ name: M.parAnnee, colour: SERIES.historique, values: annees.map((a) => Math.round(a.budget / 1000)) }],

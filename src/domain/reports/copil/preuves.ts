@@ -8,6 +8,7 @@ import { cell, columnsOf, listSlides, tableSlides } from '../deck-kit';
 import { LAYOUT } from '../primitives';
 import type { CopilContext } from './context';
 import { section, type Section } from './section';
+import { sansOnglet } from '../sans-onglet';
 
 const M = COPIL_MESSAGES.preuves;
 
@@ -42,7 +43,7 @@ export function preuves(ctx: CopilContext): Section {
   const a = ctx.d.audit;
   if (a.checklist.length) {
     const ccols = columnsOf(M.checklistColonnes, [250, 96, 326], LAYOUT.content.w);
-    const crows = a.checklist.map((l) => [cell(l.libelle), cell(l.etat, { fill: l.couleur.fond, colour: l.couleur.texte, bold: true }), cell(l.detail || '—')]);
+    const crows = a.checklist.map((l) => [cell(sansOnglet(l.libelle)), cell(l.etat, { fill: l.couleur.fond, colour: l.couleur.texte, bold: true }), cell(sansOnglet(l.detail) || '—')]);
     slides.push(...tableSlides({ title: M.checklistTitre(a.prets, a.checklist.length), columns: ccols, rows: crows, notes: M.checklistNotes }));
   }
   return section('preuves', label, slides);
