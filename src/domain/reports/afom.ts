@@ -8,7 +8,7 @@ import type { ActionRow, AfomItem, FicheAction, TypeAfom } from '../model/types'
 import { TYPES_AFOM } from '../schema/lists';
 import { findNode } from '../referentiel/tree';
 import { AFOM_COLOURS, byImportance } from './copil';
-import { plain, versionLabel, type DocBlock, type DocRun, type DocTableCell, type ReportDocument } from './document';
+import { printedDocument, type DocBlock, type DocRun, type DocTableCell, type ReportDocument } from './document';
 import { collectiviteName, reportDate, type ReportInput } from './input';
 
 const M = REPORT_MESSAGES.afom;
@@ -47,16 +47,7 @@ export function afomDocument(input: ReportInput): ReportDocument {
   const items = input.model.afom.filter((a) => a.id || a.enonce);
   const blocks: DocBlock[] = [];
   const doc = (b: DocBlock[]): ReportDocument =>
-    plain({
-      title: M.titre,
-      subtitle: M.couvertureDate(date),
-      collectivite,
-      date,
-      version: versionLabel(input.today),
-      footer: REPORT_MESSAGES.documents.pied(M.pied, collectivite),
-      tableOfContents: false,
-      blocks: b,
-    });
+    printedDocument({ title: M.titre, subtitle: M.couvertureDate(date), collectivite, date, generatedAt: input.today, footerTitle: M.pied }, b);
 
   if (items.length === 0) {
     blocks.push({ kind: 'paragraph', runs: [txt(M.vide)] });

@@ -11,7 +11,7 @@ import { ETAT_PREUVE_COLOURS, STATUT_REFERENTIEL_COLOURS } from '../schema/colou
 import type { LineScore } from '../referentiel/score';
 import { getNode, nodesAtLevel, resolveNodeId, type ReferentielNode } from '../referentiel/tree';
 import type { DocBlock, DocRun, DocTableCell, ReportDocument } from './document';
-import { plain, safeLink, versionLabel } from './document';
+import { printedDocument, safeLink } from './document';
 import { linkReach, type UnreachableReason } from './remote-links';
 import { COLOURS } from '../schema/colours';
 import { TAB } from '../schema/tabs';
@@ -243,16 +243,7 @@ export function auditDocument(input: ReportInput): ReportDocument {
     }
   }
   blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesAuditeur)], style: 'note' });
-  return plain({
-    title: M.titre,
-    subtitle: M.couvertureDate(date),
-    collectivite,
-    date,
-    version: versionLabel(input.today),
-    footer: REPORT_MESSAGES.documents.pied(M.pied, collectivite),
-    tableOfContents: true,
-    blocks,
-  });
+  return printedDocument({ title: M.titre, subtitle: M.couvertureDate(date), collectivite, date, generatedAt: input.today, footerTitle: M.pied, tableOfContents: true }, blocks);
 }
 
 function mesureBlocks(

@@ -7,7 +7,7 @@ import { REPORT_MESSAGES } from '../messages/reports';
 import type { Instance, WorkbookModel } from '../model/types';
 import { COLOURS } from '../schema/colours';
 import type { DocBlock, DocRun, DocTableCell, ReportDocument } from './document';
-import { plain, safeLink, versionLabel } from './document';
+import { printedDocument, safeLink } from './document';
 import { echeances } from '../plan-actions/echeances';
 import { isoJour, jourDe } from '../plan-actions/jours';
 import { collectiviteName, reportDate, type ReportInput } from './input';
@@ -132,14 +132,6 @@ export function bilanInstanceDocument(input: ReportInput, instance: Instance): R
   }
   blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesDocument)], style: 'note' });
   const titre = M.titre(instance.type, quand);
-  return plain({
-    title: titre,
-    subtitle: instance.intitule && instance.intitule !== titre ? instance.intitule : M.couvertureDate(quand),
-    collectivite,
-    date,
-    version: versionLabel(input.today),
-    footer: REPORT_MESSAGES.documents.pied(M.pied(titre), collectivite),
-    tableOfContents: false,
-    blocks,
-  });
+  const subtitle = instance.intitule && instance.intitule !== titre ? instance.intitule : M.couvertureDate(quand);
+  return printedDocument({ title: titre, subtitle, collectivite, date, generatedAt: input.today, footerTitle: M.pied(titre) }, blocks);
 }

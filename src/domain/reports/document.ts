@@ -86,6 +86,27 @@ export function versionLabel(generatedAt: Date): string {
   return M.version(formatDateFr(jourDe(generatedAt)), M.heure(generatedAt.getHours(), generatedAt.getMinutes()));
 }
 
+/**
+ * A document model ready for the renderers: its cover (title, subtitle, collectivité, date, version of
+ * `generatedAt`), its running footer (`footerTitle` · collectivité), whether it has a table of contents, its
+ * blocks; all as plain data in French typography (`plain`).
+ */
+export function printedDocument(
+  o: { title: string; subtitle: string; collectivite: string; date: string; generatedAt: Date; footerTitle: string; tableOfContents?: boolean },
+  blocks: readonly DocBlock[],
+): ReportDocument {
+  return plain({
+    title: o.title,
+    subtitle: o.subtitle,
+    collectivite: o.collectivite,
+    date: o.date,
+    version: versionLabel(o.generatedAt),
+    footer: REPORT_MESSAGES.documents.pied(o.footerTitle, o.collectivite),
+    tableOfContents: o.tableOfContents === true,
+    blocks,
+  });
+}
+
 /** Keeps http(s) and mailto addresses; anything else (javascript:, data:…) is not a link. */
 export function safeLink(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
