@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rebuildDashboard } from '../../src/app/dashboard';
-import { WORKBOOK_FONT, LINE_HEIGHT_PT, MAX_CONTENT_WIDTH_PX, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
-import { TAB } from '../../src/domain/schema/tabs';
+import { ACCUEIL_MAX_WIDTH_PX, WORKBOOK_FONT, LINE_HEIGHT_PT, MAX_CONTENT_WIDTH_PX, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
+import { TAB, TABS } from '../../src/domain/schema/tabs';
 import { textWidth, wrapText } from '../../src/domain/text/measure';
 import { toExcel, writeXlsxBuffer } from '../../src/files/xlsx/write';
 import { SheetsFormatter } from '../../src/gas/sheets-formatter';
@@ -36,6 +36,28 @@ describe('header row height', () => {
         }
       }),
     );
+  });
+});
+
+describe('Accueil', () => {
+  it('gives the texts the engine writes (étapes, pratiques) the width they need, up to a cap; typed columns keep theirs', () => {
+    const wb = installed();
+    const format = wb.formats.get(TAB.accueil)!;
+    const block = format.blocks[0];
+    const grid = wb.grid(TAB.accueil);
+    const spec = TABS.find((t) => t.name === TAB.accueil)!;
+    const schemaWidth = new Map(spec.sections.flatMap((sec) => (sec.kind === 'table' ? sec.columns.map((c) => [c.header, c.width] as const) : [])));
+    for (const c of block.columns) {
+      const texts = grid.slice(block.firstDataRow).map((r) => r[c.col]).filter((v): v is string => typeof v === 'string' && v !== '');
+      if (c.role === 'computed' && texts.length) {
+        const longest = Math.max(...texts.map((t) => textWidth(t, WORKBOOK_FONT.size) * PX_PER_PT + 8));
+        expect(c.width!, c.header).toBeGreaterThanOrEqual(Math.min(ACCUEIL_MAX_WIDTH_PX, Math.floor(longest)));
+        expect(c.width!).toBeLessThanOrEqual(Math.max(ACCUEIL_MAX_WIDTH_PX, schemaWidth.get(c.header) ?? 0));
+      } else {
+        expect(c.width, c.header).toBe(schemaWidth.get(c.header));
+      }
+    }
+    expect(block.columns.find((c) => c.header === 'Étape')!.width).toBeGreaterThan(schemaWidth.get('Étape')!);
   });
 });
 

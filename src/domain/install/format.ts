@@ -174,3 +174,25 @@ export function contentColumnWidths(
   });
   return out;
 }
+
+/** Widest an engine-written column of `Accueil` grows (pixels): its texts are read on screen, and printed fitted to the page width. */
+export const ACCUEIL_MAX_WIDTH_PX = 560;
+
+/**
+ * A block whose engine-written text columns (computed, reference) are as wide
+ * as their longest text, up to `maxPx`, never narrower than the schema says.
+ * The columns users type in keep the schema's width.
+ */
+export function widenForContent(block: BlockFormat, grid: ReadonlyArray<ReadonlyArray<unknown>>, maxPx: number): BlockFormat {
+  const columns = block.columns.map((c) => {
+    if ((c.role !== 'computed' && c.role !== 'reference') || (c.type !== 'text' && c.type !== 'longtext')) return c;
+    let px = c.width ?? DEFAULT_COLUMN_WIDTH_PX;
+    for (let r = block.firstDataRow; r < grid.length && r <= block.lastDataRow; r++) {
+      const v = grid[r]?.[c.col];
+      if (typeof v !== 'string' || !v) continue;
+      px = Math.max(px, Math.min(maxPx, Math.ceil(textWidth(v, WORKBOOK_FONT.size) * PX_PER_PT) + CELL_PADDING_PX));
+    }
+    return px === c.width ? c : { ...c, width: px };
+  });
+  return { ...block, columns };
+}
