@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunk, formatEuroHT, paginate, SAFETY, textWidth, typographie, wrapText } from '../../src/domain/text';
+import { chunk, formatEuroHT, paginate, paginateEvenly, SAFETY, textWidth, typographie, wrapText } from '../../src/domain/text';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -94,5 +94,18 @@ describe('pagination', () => {
       }),
     );
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('spreads items evenly over the same number of pages, each within its room', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 50 }), { maxLength: 60 }), fc.integer({ min: 50, max: 200 }), (heights, room) => {
+        const greedy = paginate(heights, (h) => h, room);
+        const even = paginateEvenly(heights, (h) => h, room);
+        expect(even.flat()).toEqual(heights);
+        expect(even).toHaveLength(greedy.length);
+        for (const p of even) if (p.length > 1) expect(p.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(room);
+      }),
+    );
+    expect(paginateEvenly([10, 10, 10, 10, 10, 10, 10, 10, 10], (x) => x, 80).map((p) => p.length)).toEqual([5, 4]);
   });
 });

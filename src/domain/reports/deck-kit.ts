@@ -6,7 +6,7 @@
  */
 import { COLOURS } from '../schema/colours';
 import { REPORT_MESSAGES as M } from '../messages/reports';
-import { paginate } from '../text/paginate';
+import { paginateEvenly } from '../text/paginate';
 import { typographie } from '../text/typography';
 import type { Align, Colour, DeckBlock, DeckParagraph, DeckTableCell, DeckTableColumn, Frame, Slide, TableBlock, TextBlock } from './deck';
 import { CELL_INSET_X, MIN_BODY_SIZE, MIN_FONT_SIZE, paragraphsFit, paragraphsHeight, tableHeaderHeight, tableRowHeight } from './fit';
@@ -103,7 +103,7 @@ export function listSlides(spec: {
     const introH = intro ? heightOf([intro], frame.w) + 4 : 0;
     const paras = spec.items.map((it) => itemPara(it, size, bullet));
     // Space between items: each item measured alone, plus its share of the insets.
-    const pages = paginate(paras, (p) => heightOf([p], frame.w) - 5.2, frame.h - 10, frame.h - 10 - introH);
+    const pages = paginateEvenly(paras, (p) => heightOf([p], frame.w) - 5.2, frame.h - 10, frame.h - 10 - introH);
     if (!best || pages.length < best.pages.length) best = { size, pages, intro };
     if (pages.length === 1) break;
   }
@@ -157,7 +157,7 @@ export function tableSlides(spec: TableSpec): Slide[] {
   const header = tableHeaderHeight(columns, size);
   const heights = rows.map((r) => tableRowHeight(r, columns, size));
   const index = rows.map((_, i) => i);
-  const pages = paginate(index, (i) => heights[i], frame.h - header - 2, frame.h - header - introH - 2);
+  const pages = paginateEvenly(index, (i) => heights[i], frame.h - header - 2, frame.h - header - introH - 2);
   return pages.map((page, p) => {
     const blocks: DeckBlock[] = [...(spec.around ?? [])];
     let y = frame.y;
@@ -189,8 +189,7 @@ export function fitColumns(columns: DeckTableColumn[], rows: readonly (readonly 
   let room = total;
   // Water-filling: columns narrower than their fair share take their natural width.
   for (;;) {
-    const weight = open.reduce((a, i) => a + natural[i], 0);
-    const fixed = open.filter((i) => natural[i] <= (room * natural[i]) / weight && natural[i] <= room / open.length + 1e-9);
+    const fixed = open.filter((i) => natural[i] <= room / open.length + 1e-9);
     if (!fixed.length) break;
     for (const i of fixed) {
       out[i] = natural[i];

@@ -24,9 +24,9 @@ export const FONT_FAMILY = 'Calibri';
 /**
  * Margin for font substitution and renderer differences: measured widths are
  * multiplied by this factor (a renderer that falls back to a wider sans-serif
- * still fits, within these 10 %).
+ * still fits, within these 5 %; Calibri and Carlito share their widths).
  */
-export const SAFETY = 1.1;
+export const SAFETY = 1.05;
 
 /** Width of a character the table does not know (a wide glyph, in 1/1000 em). */
 const UNKNOWN = 1000;

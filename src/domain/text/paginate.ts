@@ -29,6 +29,30 @@ export function paginate<T>(items: readonly T[], heightOf: (item: T) => number, 
   return pages;
 }
 
+/**
+ * Like `paginate`, with the items spread evenly over the same number of
+ * pages (9 rows on two slides: 5 and 4, not 8 and 1): the smallest room per
+ * page that keeps the page count, found by bisection.
+ */
+export function paginateEvenly<T>(items: readonly T[], heightOf: (item: T) => number, available: number, firstAvailable = available): T[][] {
+  const pages = paginate(items, heightOf, available, firstAvailable);
+  if (pages.length <= 1) return pages;
+  const total = items.reduce((s, it) => s + heightOf(it), 0);
+  let lo = Math.min(available, total / pages.length);
+  let hi = available;
+  let best = pages;
+  for (let i = 0; i < 20 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const shrink = available - mid;
+    const p = paginate(items, heightOf, mid, Math.max(1, firstAvailable - shrink));
+    if (p.length === pages.length) {
+      best = p;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
+
 /** Pages of at most `n` items (a fixed-size grid, the cells of a matrix). */
 export function chunk<T>(items: readonly T[], n: number): T[][] {
   const out: T[][] = [];

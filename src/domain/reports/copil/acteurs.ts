@@ -41,7 +41,8 @@ export function acteurs(ctx: CopilContext): Section {
       let c: MatrixCell = { fill, colour: INK, size: SIZE, lines };
       if (!paragraphsFit(matrixCellParagraphs(c), size.w, size.h)) {
         renvois.push({ impact, facilite, noms: here.map((p) => p.nom) });
-        c = { ...c, lines: [{ text: typographie(M.renvoi(here.length)), italic: true, bold: here.some((p) => p.priorite === urgent), colour: here.some((p) => p.priorite === urgent) ? COLOURS.redText : INK }] };
+        const urgents = here.filter((p) => p.priorite === urgent).length;
+        c = { ...c, lines: [{ text: typographie(M.renvoi(here.length, urgents)), bold: urgents > 0, colour: urgents > 0 ? COLOURS.redText : INK }] };
       }
       cells.push(c);
     }
