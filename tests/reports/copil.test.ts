@@ -334,3 +334,14 @@ describe('cap-circulaire generate copil', () => {
     expect(lireHistorique(back.workbook.grid(TAB.historique)).map((h) => h.seance)).toEqual([day(2026, 3, 12), day(2026, 9, 17), day(2027, 2, 4)]);
   }, 60_000);
 });
+
+describe('Générer ▸ Présentation COPIL in Google Sheets', () => {
+  it('reads the answer of the dialog: empty for the next COPIL, a N°, or a date', async () => {
+    const { parseCopilAnswer } = await import('../../src/gas/handlers/generer-copil');
+    expect(parseCopilAnswer('', 4)).toEqual({ instance: 4 });
+    expect(parseCopilAnswer(' n° 3 ', 4)).toEqual({ instance: 3 });
+    expect(parseCopilAnswer('04/02/2027', null)).toEqual({ date: day(2027, 2, 4) });
+    expect(parseCopilAnswer('', null)).toMatch(/^Aucun COPIL à venir/);
+    expect(parseCopilAnswer('31/02/2027', 4)).toBe('« 31/02/2027 » n\'est ni un N° d\'instance ni une date JJ/MM/AAAA.');
+  });
+});

@@ -281,7 +281,12 @@ export const COPIL_MESSAGES = {
     lignes: ['4 fort', '3', '2', '1 faible'] as const,
     colonnes: ['1 difficile', '2', '3', '4 facile'] as const,
     legende: 'Légende : en rouge gras, à contacter d’urgence (fort impact, pas de relation établie) ; fond vert : impact fort et facile à mobiliser ; fond orangé : impact fort, difficile à mobiliser.',
-    renvoi: (n: number, urgents: number) => `${nb(n)} acteurs${urgents ? `, dont ${nb(urgents)} à contacter d’urgence` : ''} (noms ci-après)`,
+    /** What a cell too full for its names says, longest first (the first that fits is used). */
+    renvois: (n: number, urgents: number) => [
+      `${nb(n)} acteurs${urgents ? `, dont ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''} (noms ci-après)`,
+      `${nb(n)} acteurs${urgents ? `, ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''}`,
+      `${nb(n)} acteurs`,
+    ],
     nonPlaces: (n: number) => `${nb(n)} ${s(n, 'acteur non placé', 'acteurs non placés')} faute d’impact ou de facilité évalué.`,
     vide: "Aucun acteur n'est évalué (impact et facilité de mobilisation) : la cartographie des acteurs reste à faire.",
     titreVide: 'Acteurs : cartographie à faire',

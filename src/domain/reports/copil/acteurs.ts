@@ -42,7 +42,9 @@ export function acteurs(ctx: CopilContext): Section {
       if (!paragraphsFit(matrixCellParagraphs(c), size.w, size.h)) {
         renvois.push({ impact, facilite, noms: here.map((p) => p.nom) });
         const urgents = here.filter((p) => p.priorite === urgent).length;
-        c = { ...c, lines: [{ text: typographie(M.renvoi(here.length, urgents)), bold: urgents > 0, colour: urgents > 0 ? COLOURS.redText : INK }] };
+        const renvoi = (text: string): MatrixCell => ({ ...c, lines: [{ text: typographie(text), bold: urgents > 0, colour: urgents > 0 ? COLOURS.redText : INK }] });
+        const options = M.renvois(here.length, urgents).map(renvoi);
+        c = options.find((o) => paragraphsFit(matrixCellParagraphs(o), size.w, size.h)) ?? options[options.length - 1];
       }
       cells.push(c);
     }
