@@ -21,16 +21,24 @@ export function afomMatrix(ctx: CopilContext): Section {
   const items = ctx.input.model.afom.filter((a) => a.enonce || a.id);
   if (!items.length) return section('afom', label, listSlides({ title: M.titreVide, items: [{ text: M.vide }], notes: M.notes, bullet: false }));
   const sans = new Set(afomSansReponse(ctx.input).map((a) => a.rowNumber));
-  const skeleton = { rows: 2, cols: 2, cells: [] as MatrixCell[] };
-  const { cell: size } = matrixGeometry(skeleton, C);
   const queues = new Map<TypeAfom, AfomItem[]>(TYPES_AFOM.map((t) => [t, byImportance(items.filter((a) => a.type === t))]));
   const line = (a: AfomItem): MatrixLine => {
     const open = sans.has(a.rowNumber) && (a.type === 'Faiblesse' || a.type === 'Menace');
     return { text: typographie(`${a.enonce || a.id}${open ? M.sansReponse : ''}`), bold: (a.importance ?? 0) >= 3, colour: open ? COLOURS.redText : undefined };
   };
+  const f = items.filter((a) => a.type === 'Faiblesse').length;
+  const m = items.filter((a) => a.type === 'Menace').length;
+  const n = items.filter((a) => sans.has(a.rowNumber) && (a.type === 'Faiblesse' || a.type === 'Menace')).length;
+  const title = M.titre(f, m, n);
   const slides: Slide[] = [];
   for (let page = 0; page < 50 && (page === 0 || [...queues.values()].some((q) => q.length)); page++) {
-    const cells = TYPES_AFOM.map((t) => {
+    // The 2 × 2 first; continuation slides give the whole room to the quadrants that still have items.
+    const types = page === 0 ? [...TYPES_AFOM] : TYPES_AFOM.filter((t) => queues.get(t)!.length > 0);
+    const cols = types.length === 1 ? 1 : 2;
+    const rows = types.length <= 2 ? 1 : 2;
+    const skeleton = { rows, cols, cells: [] as MatrixCell[] };
+    const { cell: size } = matrixGeometry(skeleton, C);
+    const cells: MatrixCell[] = types.map((t) => {
       const q = queues.get(t)!;
       const total = items.filter((a) => a.type === t).length;
       const colours = AFOM_COLOURS[t];
@@ -41,10 +49,7 @@ export function afomMatrix(ctx: CopilContext): Section {
       while (q.length && (lines.length === 0 || paragraphsFit(matrixCellParagraphs({ ...base, lines: [...lines, line(q[0])] }), size.w, size.h))) lines.push(line(q.shift()!));
       return { ...base, lines };
     });
-    const f = items.filter((a) => a.type === 'Faiblesse').length;
-    const m = items.filter((a) => a.type === 'Menace').length;
-    const n = items.filter((a) => sans.has(a.rowNumber) && (a.type === 'Faiblesse' || a.type === 'Menace')).length;
-    const title = M.titre(f, m, n);
+    while (cells.length < rows * cols) cells.push({ fill: COLOURS.white, colour: COLOURS.greyText, size: SIZE, lines: [] });
     slides.push(slide(page === 0 ? title : COPIL_MESSAGES.suite(title), [{ kind: 'matrix', frame: C, matrix: { ...skeleton, cells } }], M.notes));
   }
   return section('afom', label, slides);
