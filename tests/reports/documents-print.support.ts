@@ -30,6 +30,10 @@ export function otherWorkbook(): MemoryWorkbook {
   preuve('fiches_equipe_maj', { État: 'À créer', Service: 'Ressources humaines', Lien: 'http://ged/rh/fiches-de-poste' });
   preuve('delib_engagement_politique_eci', { État: 'Existante', Service: 'Direction générale', Lien: 'file:///C:/Users/jmartin/Documents/deliberation.pdf' });
   preuve('delib_elu_eci', { État: 'Existante', Responsable: 'Jeanne Martin', Service: 'Direction générale', Lien: 'http://192.168.10.4/actes/delib-elu.pdf' });
+  // Statuses and explanations with characters the page layout does not know (an emoji, CJK, maths): the table of
+  // contents still gets its numbers.
+  setRow(wb, TAB.referentiel, 'referentiel', 'Identifiant', 'eci_1.1.1', { Statut: 'Fait', Explication: 'Objectif ≥ 50 % atteint 🎯 ; charte signée (签署) en 2026.', Pilote: 'Jeanne Martin' });
+  setRow(wb, TAB.referentiel, 'referentiel', 'Identifiant', 'eci_2.1.1', { Statut: 'Programmé', Explication: 'Étude lancée ; résultats attendus au 2ᵉ semestre.' });
   addRows(wb, TAB.instances, 'instances', [
     {
       'N°': 1,

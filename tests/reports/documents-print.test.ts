@@ -196,11 +196,20 @@ describe.skipIf(!libreoffice || !pdftotext)('the documents printed by LibreOffic
         }
       }
       expect(entries.length, file).toBeGreaterThan(25);
+      // The numbers are Word's layout (docx/layout); LibreOffice's is a few points taller at times, and may push a
+      // heading that Word keeps at the foot of a page to the top of the next one. Allowed, rarely, never further.
+      const slips: string[] = [];
+      const flat = (t: string) => t.replace(/\s+/g, ' ');
       for (const e of entries) {
-        const printedOn = ps[e.page - 1] ?? '';
         // A long title wraps in the table; its start is on its page.
-        expect(printedOn.replace(/\s+/g, ' '), `${file}: « ${e.title} » announced on page ${e.page}`).toContain(e.title.replace(/\s+/g, ' ').slice(0, 40));
+        const start = flat(e.title).slice(0, 40);
+        if (flat(ps[e.page - 1] ?? '').includes(start)) continue;
+        const next = (ps[e.page] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+        expect(flat(next.slice(0, 2).join(' ')), `${file}: « ${e.title} » announced on page ${e.page}`).toContain(start);
+        slips.push(`${e.title} (${e.page} → ${e.page + 1})`);
       }
+      if (slips.length) console.info(`${file} : titre(s) repoussé(s) d’une page par LibreOffice : ${slips.join(' ; ')}`);
+      expect(slips.length, slips.join(' ; ')).toBeLessThanOrEqual(2);
     }
   });
 });

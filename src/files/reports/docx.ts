@@ -35,7 +35,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { DocumentRendererPort, RenderedFile } from '../../app/ports-reports';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { DocRun, DocTable, ReportDocument } from '../../domain/reports/document';
@@ -43,6 +43,12 @@ import { safeLink } from '../../domain/reports/document';
 import { COLOURS } from '../../domain/schema/colours';
 
 const FONT = 'Arial';
+/**
+ * Lays the pages out as Word does to write the table of contents' page numbers. With `guess`, a character or
+ * font the layout does not know is measured as its nearest known one instead of leaving every later number blank
+ * (a user's text may hold any character): a printed table always has its numbers.
+ */
+const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true });
 /** Every run and style is French: spell-checkers and hyphenation use French rules. */
 const LANGUAGE = { value: 'fr-FR' } as const;
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
@@ -104,7 +110,7 @@ function table(t: DocTable): Table {
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(COLOURS.brand) },
           borders,
           margins,
-          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), keepNext: true, spacing: { after: 0 } })],
+          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), spacing: { after: 0 } })],
         }),
     ),
   });
@@ -164,12 +170,16 @@ function footerOf(doc: ReportDocument): Footer {
 /** The document as .docx bytes. */
 export async function documentToDocx(doc: ReportDocument, name: string): Promise<Uint8Array> {
   const children: Array<Paragraph | Table | TableOfContents> = [...cover(doc)];
+  // With a table of contents, each part starts on a new page: the numbers the table announces for its parts then
+  // hold in Word and LibreOffice alike, whose layouts can differ by a few points at the foot of a page.
+  const partsOnNewPages = doc.tableOfContents;
   if (doc.tableOfContents) {
     children.push(
       new Paragraph({ style: 'TocTitle', children: textRuns([{ text: REPORT_MESSAGES.documents.sommaire }]) }),
       new TableOfContents(REPORT_MESSAGES.documents.sommaire, { hyperlink: true, headingStyleRange: '1-3' }),
-      new Paragraph({ children: [new PageBreak()], spacing: { after: 0 } }),
     );
+    const first = doc.blocks[0];
+    if (!(first?.kind === 'heading' && first.level === 1)) children.push(new Paragraph({ children: [new PageBreak()], spacing: { after: 0 } }));
   }
   let lists = 0;
   doc.blocks.forEach((b, index) => {
@@ -183,6 +193,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
             heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
             keepNext: true,
             keepLines: true,
+            ...(partsOnNewPages && b.level === 1 ? { pageBreakBefore: true } : {}),
             children: textRuns([{ text: b.text }]),
           }),
         );
@@ -220,7 +231,7 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
     creator: 'Cap Circulaire',
     description: doc.subtitle,
     // Word refreshes the table of contents when it opens the file (it asks first); LibreOffice shows the entries as written.
-    ...(doc.tableOfContents ? { features: { updateFields: true }, pageNumbers: estimatePageNumbers } : {}),
+    ...(doc.tableOfContents ? { features: { updateFields: true }, pageNumbers: PAGE_NUMBERS } : {}),
     styles: {
       default: {
         document: { run: { font: FONT, size: 21, language: LANGUAGE }, paragraph: { spacing: { after: 80, line: 264, lineRule: LineRuleType.AUTO } } },
