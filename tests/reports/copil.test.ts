@@ -345,3 +345,17 @@ describe('Générer ▸ Présentation COPIL in Google Sheets', () => {
     expect(parseCopilAnswer('31/02/2027', 4)).toBe('« 31/02/2027 » n\'est ni un N° d\'instance ni une date JJ/MM/AAAA.');
   });
 });
+
+describe('an almost empty workbook', () => {
+  it('still gives every section, each saying in a sentence what is missing, and passes the ready-to-project check', async () => {
+    const { almostEmptyInput } = await import('./support');
+    const c = buildCopil(almostEmptyInput());
+    expect([...new Set(c.deck.slides.map((s) => s.section))]).toEqual(SECTIONS);
+    expect(c.ready.ok).toBe(true);
+    checkDeck(c.deck);
+    const titles = c.deck.slides.map((s) => s.title);
+    expect(titles).toContain(typographie('Budget du plan : aucune fiche chiffrée'));
+    expect(titles).toContain(typographie('Aucune échéance dans les 3 mois qui suivent la séance'));
+    expect(titles.join('\n')).not.toMatch(/\b0 (échéance|fiche|avancée)s?\b(?! dépassée)/);
+  });
+});

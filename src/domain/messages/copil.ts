@@ -138,6 +138,7 @@ export const COPIL_MESSAGES = {
     maximum: 'Cinq étoiles : le niveau maximal est atteint.',
     budget: (total: number, finance: number, aTrouver: number, fiches: number) =>
       `Budget du plan : ${eur(total)} sur ${nb(fiches)} ${s(fiches, 'fiche', 'fiches')}, dont ${eur(finance)} avec un financeur et ${eur(aTrouver)} à trouver.`,
+    budgetVide: 'Aucune fiche du plan d’actions n’est encore chiffrée.',
     retards: (retard: number, aVenir: number, mois: number) =>
       `${nb(retard)} ${s(retard, 'échéance dépassée', 'échéances dépassées')} et ${nb(aVenir)} à venir dans les ${nb(mois)} prochains mois (jalons et engagements, chacun compté une fois).`,
     preuves: (pretes: number, attendues: number, sans: number) =>
@@ -148,8 +149,10 @@ export const COPIL_MESSAGES = {
   },
 
   depuis: {
-    titre: (n: number, date: string | null) =>
-      date ? `Depuis le COPIL du ${date} : ${nb(n)} ${s(n, 'avancée', 'avancées')}` : `Depuis le début de la démarche : ${nb(n)} ${s(n, 'avancée', 'avancées')}`,
+    titre: (n: number, date: string | null) => {
+      const combien = n === 0 ? 'aucune avancée datée' : `${nb(n)} ${s(n, 'avancée', 'avancées')}`;
+      return date ? `Depuis le COPIL du ${date} : ${combien}` : `Depuis le début de la démarche : ${combien}`;
+    },
     jalon: (quoi: string, fiche: string | null, date: string) => `Jalon tenu le ${date} : ${quoi}${fiche ? ` (${fiche})` : ''}`,
     engagement: (quoi: string, qui: string, date: string) => `Engagement tenu (échéance du ${date}) : ${quoi} — ${qui}`,
     ficheDemarree: (n: string, titre: string, date: string) => `Fiche ${n} démarrée le ${date} : ${titre}`,
@@ -227,7 +230,7 @@ export const COPIL_MESSAGES = {
 
   echeances: {
     titreRetard: (n: number) => (n === 0 ? 'Aucun retard à la date de la séance' : `${nb(n)} ${s(n, 'échéance dépassée', 'échéances dépassées')} à la date de la séance`),
-    titreAVenir: (n: number, mois: number) => `${nb(n)} ${s(n, 'échéance', 'échéances')} dans les ${nb(mois)} prochains mois`,
+    titreAVenir: (n: number, mois: number) => (n === 0 ? `Aucune échéance dans les ${nb(mois)} mois qui suivent la séance` : `${nb(n)} ${s(n, 'échéance', 'échéances')} dans les ${nb(mois)} prochains mois`),
     colonnes: ['Échéance', 'Quoi', 'Qui', 'Pour', 'Situation'] as const,
     retard: (j: number) => `${nb(j)} j de retard`,
     dans: (j: number) => (j === 0 ? 'Le jour de la séance' : `Dans ${nb(j)} j`),

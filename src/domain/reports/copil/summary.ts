@@ -24,12 +24,12 @@ export function summary(ctx: CopilContext): Section {
   items.push({ lead: `${L.etoile} : `, text: M.etoile(e.actuelle, Math.max(e.actuelle, e.atteignable)) });
   const chemin = cheminEtoile(ctx);
   items.push({ lead: `${L.prochaine} : `, text: e.prochaine ? M.prochaine(e.prochaine.etoile, e.prochaine.ecartPourcentage, e.prochaine.criteresManquants.length, e.prochaine.ecartPourcentage > 0 ? chemin?.etapes.length ?? 0 : 0) : M.maximum });
-  items.push({ lead: `${L.budget} : `, text: M.budget(ctx.budget.total, ctx.budget.finance, ctx.budget.aTrouver, ctx.fiches.length) });
+  items.push({ lead: `${L.budget} : `, text: ctx.budget.total > 0 ? M.budget(ctx.budget.total, ctx.budget.finance, ctx.budget.aTrouver, ctx.fiches.filter((x) => x.budget > 0).length) : M.budgetVide });
   items.push({ lead: `${L.retards} : `, text: M.retards(ctx.enRetard.length, ctx.aVenir.length, ctx.horizonMois), colour: ctx.enRetard.length ? COLOURS.redText : undefined });
   const sans = ctx.preuves.filter((p) => !p.responsable?.trim()).length;
   items.push({ lead: `${L.preuves} : `, text: M.preuves(d.preuves.pretes, d.preuves.attendues, sans) });
   items.push({ lead: `${L.phares} : `, text: M.phares(ctx.phares.length, d.actions.total) });
   const f = figuresCommunes(ctx);
   const slides = listSlides({ title: M.titre(e.scoreRealise, e.actuelle), items, notes: M.notes, bullet: false, sizes: [17, 16, 15, 14] });
-  return section('essentiel', COPIL_MESSAGES.sections.essentiel, slides, [f.score, f.budget, f.retards]);
+  return section('essentiel', COPIL_MESSAGES.sections.essentiel, slides, [f.score, ...(ctx.budget.total > 0 ? [f.budget] : []), f.retards]);
 }
