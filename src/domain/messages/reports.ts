@@ -70,7 +70,6 @@ export const REPORT_MESSAGES = {
 
   afom: {
     titre: 'Analyse AFOM : atouts, faiblesses, opportunités, menaces',
-    sousTitre: (collectivite: string, date: string) => `${collectivite} · document du ${date}`,
     couvertureDate: (date: string) => `Diagnostic arrêté au ${date}`,
     pied: 'Analyse AFOM',
     sourcesDocument: "Sources : le diagnostic AFOM du classeur de pilotage, les actions des services (ce à quoi chacune répond) et les fiches du plan d'actions (éléments AFOM traités).",
@@ -97,13 +96,11 @@ export const REPORT_MESSAGES = {
     toutCouvert: 'Chaque élément du diagnostic est traité par au moins une action.',
     vide: "Aucun élément AFOM renseigné : saisissez les atouts, faiblesses, opportunités et menaces du diagnostic dans l'onglet AFOM (Id, Type, Énoncé, Axe, Importance).",
     aucuneAction: "Aucune action renseignée : les actions des services (onglet Actions › Répond à) et les fiches du plan d'actions (AFOM traités) indiqueront ici à quels éléments elles répondent.",
-    sources: "Sources : onglet AFOM ; réponses depuis l'onglet Actions (colonne « Répond à ») et l'onglet Plan d'actions (colonne « AFOM traités »).",
   },
 
   // ---- Dossier d'audit ----
   audit: {
     titre: "Dossier d'audit – label économie circulaire",
-    sousTitre: (collectivite: string, date: string) => `${collectivite} · dossier arrêté au ${date}`,
     couvertureDate: (date: string) => `Dossier arrêté au ${date}`,
     pied: "Dossier d'audit",
     aFaire: "À faire avant l'audit",
@@ -150,8 +147,6 @@ export const REPORT_MESSAGES = {
     calendrier: "Calendrier de l'audit",
     colonnesCalendrier: ['Étape', 'Date prévue', 'Élu·e présent·e', 'Direction présente', 'Points de vigilance'] as const,
     mesures: 'Mesures du référentiel',
-    mesuresIntro:
-      "Pour chaque mesure : le statut et les points (réalisés / potentiel) de chaque sous-mesure et, quand elle est détaillée, de ses tâches, l'explication et le pilote saisis dans l'onglet Référentiel, puis les preuves attendues avec leur état, leur lien et la page où trouver l'élément.",
     axe: (identifiant: string, titre: string) => `Axe ${identifiant} – ${titre}`,
     mesure: (identifiant: string, titre: string) => `${identifiant} ${titre}`,
     resumeMesure: (fait: number, potentiel: number, pctFait: number, programme: number) =>
@@ -162,7 +157,6 @@ export const REPORT_MESSAGES = {
     colonnesPreuves: ['Preuve attendue', 'Sous-mesures', 'État', 'Lien', 'Page'] as const,
     aucunePreuveAttendue: "Aucune preuve attendue pour cette mesure dans l'onglet Preuves.",
     preuvesDeLaMesure: 'Preuves',
-    ouvrir: 'Ouvrir',
     lienNonValide: (lien: string) => `${lien} (adresse non valide)`,
     statuts: {
       fait: 'Fait',
@@ -176,22 +170,16 @@ export const REPORT_MESSAGES = {
     } as const,
     detaille: (f: number, p: number, n: number) =>
       `Détaillé : ${formatPercentFr(f, 0)} fait, ${formatPercentFr(p, 0)} programmé, ${formatPercentFr(n, 0)} pas fait`,
-    manquantes: 'Preuves manquantes par responsable',
     manquantesIntro: (n: number, total: number) =>
       n === 0
         ? `Les ${total} preuves attendues sont prêtes ou déposées.`
         : `${n} ${s(n, 'preuve attendue n’est', 'preuves attendues ne sont')} ni prête${n > 1 ? 's' : ''} ni déposée${n > 1 ? 's' : ''} sur ${total}.`,
-    responsable: (nom: string, n: number) => `${nom} (${n} ${s(n, 'preuve', 'preuves')})`,
-    sansResponsable: 'Responsable non désigné',
-    colonnesManquantes: ['Preuve attendue', 'Mesure', 'État', 'Échéance'] as const,
     aucunePreuve: "Aucune preuve attendue dans l'onglet Preuves : relancez « Installer ou mettre à jour le classeur » pour les pré-remplir.",
-    sources: "Sources : onglets Référentiel (statuts, explications, pilotes), Personnalisation, Preuves et Audit ; scores calculés selon les règles de la plateforme Territoires en Transitions.",
   },
 
   // ---- Bilan d'une instance ----
   bilan: {
     titre: (type: string | null, date: string) => `${type ?? 'Instance'} du ${date}`,
-    sousTitre: (collectivite: string, date: string) => `${collectivite} · bilan établi le ${date}`,
     couvertureDate: (date: string) => `Réunion du ${date}`,
     pied: (titre: string) => `Bilan – ${titre}`,
     nombreParticipants: 'Nombre de participants',
@@ -202,13 +190,11 @@ export const REPORT_MESSAGES = {
     retardsAu: (date: string) => `Échéances dépassées au ${date}`,
     sourcesDocument: "Sources : le classeur de pilotage (instances, engagements, jalons et calendrier de l'audit) ; échéances comptées à partir de la date de la réunion.",
     informations: 'Informations',
-    colonnesInfos: ['', ''] as const,
     numero: 'N°',
     intitule: 'Intitulé',
     date: 'Date',
     type: 'Type',
     public: 'Public',
-    participants: 'Participants',
     elu: 'Élu·e présent·e',
     direction: 'Direction présente',
     compteRendu: 'Compte rendu',
@@ -226,15 +212,11 @@ export const REPORT_MESSAGES = {
     prochainesInstances: 'Prochaines instances',
     aucuneInstance: 'Aucune instance programmée après celle-ci.',
     instance: (date: string, type: string | null, intitule: string) => `${date} · ${type ? `${type} – ` : ''}${intitule}`,
-    echeances: (mois: number) => `Échéances des ${mois} prochains mois`,
-    aucuneEcheance: (mois: number) => `Aucun jalon ni engagement à échéance dans les ${mois} prochains mois.`,
     echeance: (date: string, libelle: string, qui: string | null) => `${date} · ${libelle}${qui ? ` (${qui})` : ''}`,
-    retards: 'Échéances dépassées',
     calendrierAudit: "Calendrier de l'audit",
     etapeAudit: (date: string, etape: string) => `${date} · ${etape}`,
     introuvable: (n: number, disponibles: readonly number[]) =>
       `Instance n° ${n} introuvable dans l'onglet Instances.${disponibles.length ? ` Numéros disponibles : ${disponibles.join(', ')}.` : " L'onglet ne contient aucune instance."}`,
-    sources: 'Sources : onglets Instances, Engagements, Jalons et Audit.',
   },
 
   // ---- Commands (menu and CLI) ----

@@ -110,7 +110,8 @@ function table(t: DocTable): Table {
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(COLOURS.brand) },
           borders,
           margins,
-          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), spacing: { after: 0 } })],
+          // The header row stays with the first row under it (never alone at the foot of a page).
+          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), keepNext: true, spacing: { after: 0 } })],
         }),
     ),
   });
