@@ -381,6 +381,8 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
           const row = table(instances, 'Intitulé').headerRow + 2;
           lead.env.calls.quietly(() => lead.env.spreadsheet.setActiveRange(lead.env.spreadsheet.sheet(TAB.instances).rangeFromA1Unrecorded(`C${row}`)));
         }
+        // The COPIL deck asks for its meeting (the next COPIL of Instances, or a date).
+        if (kind === 'copil') lead.env.ui.queuePrompt('15/12/2026');
         const files = lead.slides.presentations.size + lead.docs.documents.size;
         const click = lead.run(item.handler);
         journal.push(REPORT_MESSAGES.commande.journal(kind));
