@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linkReach } from '../../src/domain/reports/remote-links';
 import { docxParts, otherDocuments, paragraphs, sampleDocuments, type PrintedDocument } from './documents-print.support';
@@ -151,6 +152,24 @@ describe('which links a remote auditor can open', () => {
     expect(reason('D:/Dossiers/x.pdf')).toBe('local-path');
     expect(reason('Classeur des délibérations, p. 12')).toBe('text');
     expect(reason('')).toBe('text');
+  });
+
+  it('never flags a public host, always flags a private address (property)', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/).filter((l) => l !== 'intranet' && l !== 'intra');
+    const path = fc.stringMatching(/^(\/[A-Za-z0-9._-]{0,12}){0,3}$/);
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('fr', 'com', 'org', 'eu', 'gouv.fr'), fc.constantFrom('http', 'https'), path, (labels, tld, scheme, p) => {
+        expect(linkReach(`${scheme}://${labels.join('.')}.${tld}${p}`).kind).toBe('public');
+      }),
+    );
+    const byte = fc.integer({ min: 0, max: 255 });
+    fc.assert(
+      fc.property(byte, byte, byte, fc.constantFrom('10.{a}.{b}.{c}', '192.168.{b}.{c}', '172.{s}.{b}.{c}'), fc.integer({ min: 16, max: 31 }), path, (a, b, c, pattern, sixteen, p) => {
+        const host = pattern.replace('{a}', String(a)).replace('{b}', String(b)).replace('{c}', String(c)).replace('{s}', String(sixteen));
+        const r = linkReach(`http://${host}${p}`);
+        expect(r.kind === 'unreachable' && r.reason).toBe('private-ip');
+      }),
+    );
   });
 });
 
