@@ -231,6 +231,8 @@ describe('French typography', () => {
     }
     const bilan = bilanInstanceDocument(input, instance);
     expect(bilan.blocks.some((b) => b.kind === 'heading' && b.text === 'Engagements')).toBe(true);
+    // No raw référentiel or indicator id (eci_2.3, cae_6.a) reaches a reader.
+    for (const doc of [afomDocument(input), auditDocument(input), bilan]) expect(allText(doc)).not.toMatch(/\b(eci|cae)_\d/);
   });
 });
 
