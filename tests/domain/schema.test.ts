@@ -9,10 +9,10 @@ import { REFERENTIEL_LINES, PREUVES_ATTENDUES, INDICATEURS_ECI } from '../../src
 
 const PRODUCT_TABS = [
   'Accueil', 'Paramètres', 'Équipe', 'Plans', 'Actions', 'Acteurs', 'AFOM', 'Référentiel', 'Personnalisation',
-  "Plan d'actions", 'Jalons', 'Indicateurs', 'Preuves', 'Instances', 'Engagements', 'Audit', 'Tableau de bord',
+  "Plan d'actions", 'Jalons', 'Indicateurs', 'Preuves', 'Instances', 'Engagements', 'Audit',
   // Added by issue 11 (documented in the README): the figures of each COPIL, for the next deck's progression.
   'Historique',
-  'Journal',
+  'Tableau de bord', 'Journal',
 ];
 
 /** Columns PRODUCT.md names, tab by tab (financeurs are numbered since TeT repeats one header three times). */
