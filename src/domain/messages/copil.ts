@@ -242,7 +242,8 @@ export const COPIL_MESSAGES = {
   },
 
   indicateurs: {
-    titre: (atteints: number, progres: number, total: number) => `Indicateurs : ${nb(atteints)} ${s(atteints, 'objectif atteint', 'objectifs atteints')}, ${nb(progres)} en progrès, sur ${nb(total)} suivis`,
+    titre: (atteints: number, progres: number, total: number) =>
+      `Indicateurs : ${atteints === 0 ? 'aucun objectif atteint' : `${nb(atteints)} ${s(atteints, 'objectif atteint', 'objectifs atteints')}`}, ${nb(progres)} en progrès, sur ${nb(total)} suivis`,
     colonnes: ['Indicateur', 'Dernière valeur', 'Objectif', 'Sens', 'Statut'] as const,
     valeur: (v: string, annee: number | null) => (annee === null ? v : `${v} (${annee})`),
     objectif: (v: string, annee: number | null) => (annee === null ? v : `${v} en ${annee}`),
@@ -303,7 +304,8 @@ export const COPIL_MESSAGES = {
   },
 
   afom: {
-    titre: (f: number, m: number, sans: number) => `Diagnostic AFOM : ${nb(f)} ${s(f, 'faiblesse', 'faiblesses')}, ${nb(m)} ${s(m, 'menace', 'menaces')}, dont ${nb(sans)} sans action en réponse`,
+    titre: (f: number, m: number, sans: number) =>
+      `Diagnostic AFOM : ${nb(f)} ${s(f, 'faiblesse', 'faiblesses')}, ${nb(m)} ${s(m, 'menace', 'menaces')}, ${sans === 0 ? 'chacune avec une action en réponse' : `dont ${nb(sans)} sans action en réponse`}`,
     quadrants: { Atout: 'Atouts', Faiblesse: 'Faiblesses', Opportunité: 'Opportunités', Menace: 'Menaces' } as const,
     vides: { Atout: 'Aucun atout relevé', Faiblesse: 'Aucune faiblesse relevée', Opportunité: 'Aucune opportunité relevée', Menace: 'Aucune menace relevée' } as const,
     suiteQuadrant: 'suite',
