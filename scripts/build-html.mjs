@@ -1,7 +1,7 @@
 /**
  * Builds `dist/sidebar.html`: the sidebar template `src/gas/html/sidebar.html` with its
  * stylesheet and its client script inlined, so that the page loads nothing from the network
- * (HtmlService serves it as one file; its Content-Security-Policy forbids any external load).
+ * (HtmlService serves it as one file; nothing in it loads anything external).
  *
  * The client (`src/gas/html/sidebar.client.ts`) is bundled by esbuild into one IIFE, which lets
  * it share `src/domain/format.ts` with the server side (French number formats).

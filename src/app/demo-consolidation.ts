@@ -5,7 +5,7 @@
  * The report is written as `rapport-consolidation.json`.
  */
 import { consolidate, type ConsolidateResult } from './consolidate';
-import type { DemoState, DemoStep } from './demo';
+import type { DemoState, DemoStep } from './demo-types';
 import { applyLeadAnnotations } from './lead-annotations';
 import type { LockPort } from './ports';
 import { LEAD_DEMO_MESSAGES as M } from '../domain/messages/consolidation';

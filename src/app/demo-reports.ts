@@ -9,7 +9,7 @@ import { jourDe } from '../domain/plan-actions/jours';
 import type { Instance, WorkbookModel } from '../domain/model/types';
 import type { Deck } from '../domain/reports/deck';
 import type { ReportDocument } from '../domain/reports/document';
-import type { DemoStep } from './demo';
+import type { DemoStep } from './demo-types';
 import { buildReport, readReportInput } from './generate-report';
 import { prochainCopil } from '../domain/reports/copil/seance';
 

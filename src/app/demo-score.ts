@@ -1,7 +1,7 @@
 /** Demo step: scores the sample's référentiel, fills the Référentiel tab, prints the French summary. */
 import { scoreJson } from '../domain/referentiel/score-report';
 import { formatPercentFr } from '../domain/format';
-import type { DemoStep } from './demo';
+import type { DemoStep } from './demo-types';
 import { runScores } from './score';
 
 export const scoreStep: DemoStep = {

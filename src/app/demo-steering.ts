@@ -9,7 +9,7 @@
 import type { ClasseurExport } from '../domain/tet/classeur';
 import { STEERING_MESSAGES as M } from '../domain/messages/steering';
 import { createFiches } from './create-fiches';
-import type { DemoStep } from './demo';
+import type { DemoStep } from './demo-types';
 import { prepareExportTet } from './export-tet';
 import { refreshSteering } from './steer';
 

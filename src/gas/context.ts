@@ -4,6 +4,7 @@
  * authorization).
  */
 import type { ClockPort, LockPort, UserPort } from '../app/ports';
+import { readAccess, type Access } from './access';
 import { CachedWorkbook } from './cached-workbook';
 import { GasClock, GasLock, GasUser } from './gas-ports';
 import { GasProtection } from './protection';
@@ -12,6 +13,7 @@ import { SheetsWorkbook } from './sheets-workbook';
 
 export interface GasContext {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Inside `runCommand`, alerts and dialogs are shown once the document lock is released. */
   readonly ui: GoogleAppsScript.Base.Ui;
   /** Reads each tab at most once per command, whichever steps need it. */
   readonly workbook: CachedWorkbook;
@@ -20,10 +22,17 @@ export interface GasContext {
   readonly lock: LockPort;
   readonly clock: ClockPort;
   readonly user: UserPort;
+  /** Which tabs the person running the command may edit (read once, on first use). */
+  access(): Access;
+  /** Runs `fn` after the command, once the lock is released (the sidebar, a follow-up dialog). */
+  later(fn: () => void): void;
+  /** A progress toast (bottom right), for runs that last more than a few seconds. */
+  progress(message: string): void;
 }
 
-export function gasContext(): GasContext {
+export function gasContext(queue: Array<() => void> = []): GasContext {
   const spreadsheet = SpreadsheetApp.getActive();
+  let access: Access | null = null;
   return {
     spreadsheet,
     ui: SpreadsheetApp.getUi(),
@@ -33,5 +42,8 @@ export function gasContext(): GasContext {
     lock: new GasLock(LockService),
     clock: new GasClock(),
     user: new GasUser(Session),
+    access: () => (access ??= readAccess(spreadsheet)),
+    later: (fn) => void queue.push(fn),
+    progress: (message) => spreadsheet.toast(message, 'Cap Circulaire', -1),
   };
 }

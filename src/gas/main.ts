@@ -2,9 +2,16 @@
  * Apps Script entry point: a flat list of the functions Apps Script may call
  * (triggers and menu items), one line each, each from its own module. The
  * build turns every export below into a top-level function.
- * To add a menu command: export its handler here and add its line in menu.ts.
+ * To add a menu command: export its handler here, add its name to
+ * `HandlerName` and its line to `MENU` in menu.ts (menu-handlers.ts checks
+ * that every name the menu uses is exported here).
+ *
+ * Distribution model: a script bound to the template spreadsheet that users
+ * copy (README › Utiliser le module dans Google Sheets), not an Editor add-on
+ * from the Marketplace. So there is no `onInstall`, and `onOpen` builds the
+ * spreadsheet's own menu (`createMenu`), not the add-on menu.
  */
-export { onOpen, onInstall } from './handlers/on-open';
+export { onOpen } from './handlers/on-open';
 export { runInstall } from './handlers/install';
 export { runAddService } from './handlers/add-service';
 export { runValidate } from './handlers/verifier';

@@ -3,12 +3,27 @@
  * command works: to add one, add a line here and export its handler from
  * main.ts (the type below refuses a handler main.ts does not export).
  * Labels come from the message catalogue (PRODUCT.md › The add-on menu).
+ *
+ * This module imports nothing of main.ts (no import cycle main → on-open →
+ * menu → main): menu-handlers.ts checks, at type level, that every
+ * `HandlerName` is a function main.ts exports.
  */
 import { gasMessages } from '../domain/messages/gas';
-import type * as Main from './main';
 
-/** Names of the functions main.ts exports: what Apps Script can call from a menu. */
-export type HandlerName = Exclude<keyof typeof Main, 'onOpen' | 'onInstall'>;
+/** Functions main.ts exports that a menu item may name (checked in menu-handlers.ts). */
+export type HandlerName =
+  | 'runInstall'
+  | 'runAddService'
+  | 'runValidate'
+  | 'runConsolidate'
+  | 'runCalculerScores'
+  | 'runGenererCopil'
+  | 'runGenererAfom'
+  | 'runGenererAudit'
+  | 'runGenererBilan'
+  | 'runExportTet'
+  | 'runTableauDeBord'
+  | 'showHelp';
 
 export type MenuEntry =
   | { readonly label: string; readonly handler: HandlerName }

@@ -4,9 +4,11 @@
  * `src/gas/html/` (stylesheet and client script inlined).
  *
  * - `showSidebar()`: opens it (menu *Tableau de bord*, and after *Vérifier* / *Consolider*).
- * - `sidebarData()`: what the page asks for through `google.script.run`: the dashboard built by
- *   `computeDashboard` (`buildDashboard`, the same code as the `Tableau de bord` tab) and the
- *   stored last check, as one plain JSON object.
+ * - `sidebarData(refresh)`: what the page asks for through `google.script.run`: the dashboard built
+ *   by `computeDashboard` (`buildDashboard`, the same code as the `Tableau de bord` tab) and the
+ *   stored last check, as one plain JSON object. The dashboard comes from the document cache when
+ *   a command left it there (dashboard-cache.ts), so opening the sidebar reads no tab; the
+ *   *Actualiser* button (`refresh`) recomputes it.
  * - `selectCell(onglet, a1)`: shows the tab and selects the cell (or the row `12:12`, or nothing
  *   but the tab when `a1` is null) that an anomaly or a due item points to.
  */
@@ -16,6 +18,7 @@ import type { LastCheck } from '../domain/validation/last-check';
 import type { SidebarData } from './html/contract';
 import { CachedWorkbook } from './cached-workbook';
 import { loadLastCheck } from './check-store';
+import { cacheDashboard, loadCachedDashboard } from './dashboard-cache';
 import { GasClock } from './gas-ports';
 import { SheetsWorkbook } from './sheets-workbook';
 
@@ -35,12 +38,16 @@ function errorMessage(e: unknown): string {
  * One plain object for `google.script.run` (which cannot carry a Date): the dashboard (or the
  * French reason it could not be computed) and the last check. Read-only: no lock, no write.
  */
-export function sidebarData(): SidebarData {
+export function sidebarData(refresh?: boolean): SidebarData {
   let dashboard: SidebarData['dashboard'] = null;
   let erreurTableau: string | null = null;
   try {
-    const workbook = new CachedWorkbook(new SheetsWorkbook(SpreadsheetApp.getActive()));
-    dashboard = computeDashboard({ workbook, clock: new GasClock() });
+    dashboard = refresh === true ? null : loadCachedDashboard();
+    if (!dashboard) {
+      const workbook = new CachedWorkbook(new SheetsWorkbook(SpreadsheetApp.getActive()));
+      dashboard = computeDashboard({ workbook, clock: new GasClock() });
+      cacheDashboard(dashboard);
+    }
   } catch (e) {
     console.error(e);
     erreurTableau = M.tableauIndisponible(errorMessage(e));

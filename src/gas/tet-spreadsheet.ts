@@ -12,7 +12,7 @@ import type { Cell } from '../domain/table/cell';
 export interface SpreadsheetResource {
   readonly properties: { readonly title: string; readonly locale: string; readonly timeZone: string };
   readonly sheets: ReadonlyArray<{
-    readonly properties: { readonly title: string; readonly index: number; readonly gridProperties: { readonly rowCount: number; readonly columnCount: number; readonly frozenRowCount: number } };
+    readonly properties: { readonly sheetId: number; readonly title: string; readonly index: number; readonly gridProperties: { readonly rowCount: number; readonly columnCount: number; readonly frozenRowCount: number } };
     readonly data: ReadonlyArray<{
       readonly startRow: 0;
       readonly startColumn: 0;
@@ -63,10 +63,16 @@ function sheet(f: FeuilleExport, index: number): SpreadsheetResource['sheets'][n
       return { ...(uv ? { userEnteredValue: uv } : {}), ...(Object.keys(format).length > 0 ? { userEnteredFormat: format } : {}) };
     }),
   }));
+  // The Sheets API refuses frozen rows that fill the grid ("You can't freeze all visible rows
+  // on the sheet": an empty plan is its header rows only), so the grid keeps one row more.
+  const rowCount = Math.max(f.rows.length, f.frozenRows + 1, 1);
+  // Explicit sheet ids: a merge names its sheet by id, and an omitted id means 0, which Google
+  // does not promise to give the first sheet of a new spreadsheet.
+  const sheetId = index + 1;
   return {
-    properties: { title: f.name, index, gridProperties: { rowCount: Math.max(f.rows.length, 1), columnCount: width, frozenRowCount: f.frozenRows } },
+    properties: { sheetId, title: f.name, index, gridProperties: { rowCount, columnCount: width, frozenRowCount: f.frozenRows } },
     data: [{ startRow: 0, startColumn: 0, rowData, columnMetadata: Array.from({ length: width }, (_, c) => ({ pixelSize: Math.round((f.widths[c] ?? 12) * 7) })) }],
-    merges: f.merges.map((m) => ({ startRowIndex: m.row, endRowIndex: m.row + m.rows, startColumnIndex: m.col, endColumnIndex: m.col + m.cols })),
+    merges: f.merges.map((m) => ({ sheetId, startRowIndex: m.row, endRowIndex: m.row + m.rows, startColumnIndex: m.col, endColumnIndex: m.col + m.cols })),
   };
 }
 

@@ -1,8 +1,9 @@
 /** The demo's output port offline: files in a folder. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoOutputPort } from '../app/demo';
 import type { MemoryWorkbook } from '../app/memory-workbook';
+import { writeAtomic } from './atomic-write';
 import { writeXlsxFile } from './xlsx-files';
 
 export class FolderOutput implements DemoOutputPort {
@@ -15,14 +16,15 @@ export class FolderOutput implements DemoOutputPort {
 
   async writeWorkbook(fileName: string): Promise<string> {
     const path = join(this.dir, fileName);
-    await writeXlsxFile(this.workbook, path);
+    await mkdir(this.dir, { recursive: true });
+    await writeAtomic(path, (tmp) => writeXlsxFile(this.workbook, tmp));
     return this.show(path);
   }
 
   async writeFile(fileName: string, data: Uint8Array | string): Promise<string> {
     const path = join(this.dir, fileName);
     await mkdir(this.dir, { recursive: true });
-    await writeFile(path, data);
+    await writeAtomic(path, data);
     return this.show(path);
   }
 }

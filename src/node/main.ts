@@ -1,30 +1,67 @@
 /**
  * The command line's dispatcher: global help, verb lookup in the registry,
  * option parsing (node:util parseArgs, strict), per-verb help, and the exit
- * code contract (0 ok, 1 anomalies or failure, 2 usage error).
+ * code contract (0 ok, 1 anomalies or failure, 2 usage, path or unreadable
+ * file). No raw error ever reaches the user: file system errors become
+ * French path messages (exit 2), anything unexpected a French message
+ * (exit 1); the global --debug flag adds the stack trace and what libraries
+ * printed on the console (captured during the run).
  */
 import { parseArgs } from 'node:util';
-import { CLI_MESSAGES as M, CLI_NAME } from '../domain/messages/cli';
+import { CLI_MESSAGES as M, CLI_NAME, CRASH_MESSAGES as C, CRASH_MESSAGES as PATHS } from '../domain/messages/cli';
 import { COMMANDS, findCommand } from './commands';
+import { displayPath } from './commands/files';
 import { CommandArgs, EXIT, UsageError, type CliIo, type CommandSpec, type OptionSpec } from './commands/types';
+import { captureConsole } from './console-guard';
+import { fsErrorMessage, isErrno } from './fs-errors';
 import { packageVersion } from './paths';
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: M.helpOption };
+export const DEBUG_FLAG = '--debug';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // --debug is global: accepted anywhere before `--`.
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const debug = head.includes(DEBUG_FLAG);
+  const args = debug ? [...head.filter((a) => a !== DEBUG_FLAG), ...(end < 0 ? [] : argv.slice(end))] : argv;
+  const notes: string[] = [];
+  const release = captureConsole((text) => notes.push(text));
+  const state = { command: '' };
   try {
-    return await dispatch(argv, io);
+    return await dispatch(args, io, state);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(e.message);
-      return EXIT.usage;
-    }
-    io.err(M.unexpected(e instanceof Error ? e.message : String(e)));
-    return EXIT.anomalies;
+    return explain(e, io, debug, state.command);
+  } finally {
+    release();
+    if (debug) for (const n of notes) io.err(C.libraryNote(n));
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+/** The French answer to an error and its exit code; the stack only with --debug. */
+export function explain(e: unknown, io: CliIo, debug: boolean, command: string): number {
+  let code: number;
+  if (e instanceof UsageError) {
+    io.err(e.message);
+    code = EXIT.usage;
+  } else if (isErrno(e)) {
+    io.err(fsErrorMessage(e, (p) => displayPath(io, p)));
+    code = EXIT.usage;
+  } else {
+    io.err(C.unexpected(command));
+    code = EXIT.anomalies;
+  }
+  if (debug) {
+    for (const err of [e, e instanceof UsageError ? e.origin : undefined]) {
+      if (err === undefined) continue;
+      const text = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+      for (const line of text.split('\n')) io.err(C.libraryNote(line));
+    }
+  }
+  return code;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo, state: { command: string }): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.err(M.noCommand);
@@ -49,6 +86,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const command = findCommand(first);
   if (!command) throw new UsageError(M.unknownCommand(first, COMMANDS.map((c) => c.name)));
+  state.command = command.name;
   const args = parse(command, rest);
   if (args.flag('help')) {
     io.out(commandHelp(command));
@@ -83,9 +121,10 @@ function parseError(command: string, e: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return M.unknownOption(command, quoted || (err.message ?? ''));
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return M.missingOptionValue(command, quoted);
+      return /does not take an argument/.test(err.message ?? '') ? PATHS.optionTakesNoValue(command, quoted) : M.missingOptionValue(command, quoted);
     default:
-      return M.badOption(command, err.message ?? String(e));
+      // parseArgs' own wording is English: name the option only.
+      return M.badOption(command, quoted || '?');
   }
 }
 
@@ -109,7 +148,7 @@ export function globalHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     M.globalOptionsHeading,
-    ...optionLines({ help: HELP_OPTION, version: { type: 'boolean', help: M.versionOption } }),
+    ...optionLines({ help: HELP_OPTION, version: { type: 'boolean', help: M.versionOption }, debug: { type: 'boolean', help: C.debugOption } }),
     '',
     M.moreHelp,
     M.exitCodes,

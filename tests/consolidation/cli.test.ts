@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx-files';
@@ -83,19 +84,27 @@ describe('cap-circulaire consolidate', () => {
     expect((await cli(dir, 'consolidate', 'usage.xlsx')).code).toBe(2);
     const same = await cli(dir, 'consolidate', 'usage.xlsx', '--out', 'usage.xlsx');
     expect(same.code).toBe(2);
-    expect(same.stderr).toContain('le fichier d’entrée n’est jamais modifié');
+    expect(same.stderr).toContain('--out usage.xlsx désigne le fichier d’entrée : le fichier d’entrée n’est jamais remplacé');
   });
 
-  it('says so in French when another consolidation holds the output file', async () => {
+  it('waits a bounded time for another run holding the file, then refuses naming it (exit 2, nothing written)', async () => {
     await workbookFile('verrou.xlsx', false);
     const lock = lockPathFor(join(dir, 'verrou-sortie.xlsx'));
-    writeFileSync(lock, String(process.pid));
+    // A live holder: this very process, as another command would write it.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), user: 'marie', command: 'consolidate', since: '2026-12-06T09:15:00.000Z' }));
+    process.env.CAP_CIRCULAIRE_ATTENTE_VERROU = '0,3';
     try {
+      const started = Date.now();
       const r = await cli(dir, 'consolidate', 'verrou.xlsx', '--out', 'verrou-sortie.xlsx');
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('Une consolidation est déjà en cours');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Le classeur verrou-sortie.xlsx est en cours de modification par une autre commande Cap Circulaire');
+      expect(r.stderr).toContain(`« consolidate », utilisateur marie, poste ${hostname()}, processus ${process.pid}, depuis le 06/12/2026`);
       expect(existsSync(join(dir, 'verrou-sortie.xlsx'))).toBe(false);
+      // The holder's lock is left alone.
+      expect(existsSync(lock)).toBe(true);
     } finally {
+      delete process.env.CAP_CIRCULAIRE_ATTENTE_VERROU;
       rmSync(lock, { force: true });
     }
   });

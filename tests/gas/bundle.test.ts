@@ -46,7 +46,9 @@ describe('dist/Code.js in Apps Script', () => {
   it('exposes every export of main.ts as a top-level function', async () => {
     const ctx = load(createGasEnvironment());
     const exported = Object.keys(await import('../../src/gas/main'));
-    expect(exported).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'runInstall', 'runAddService', 'showHelp']));
+    expect(exported).toEqual(expect.arrayContaining(['onOpen', 'runInstall', 'runAddService', 'showHelp']));
+    // A bound script (copied with the template), not an Editor add-on: no onInstall.
+    expect(exported).not.toContain('onInstall');
     for (const name of exported) {
       expect(typeof ctx[name], name).toBe('function');
       expect(code).toMatch(new RegExp(`^function ${name}\\(\\)`, 'm'));
@@ -69,11 +71,11 @@ describe('dist/Code.js in Apps Script', () => {
     expect(env.calls.count('getValues')).toBe(0);
   });
 
-  it('builds the same menu in AuthMode.FULL and on install, every item naming a top-level function', () => {
+  it('builds the same menu in AuthMode.LIMITED and FULL, every item naming a top-level function', () => {
     const env = createGasEnvironment({ sheets: { 'Feuille 1': [] } });
     const ctx = load(env);
+    (ctx.onOpen as Fn)({ authMode: 'LIMITED' });
     (ctx.onOpen as Fn)({ authMode: 'FULL' });
-    (ctx.onInstall as Fn)({ authMode: 'FULL' });
     expect(env.ui.menus).toHaveLength(2);
     for (const m of env.ui.menus) {
       const items = FakeUi.items(m.entries);

@@ -30,7 +30,7 @@ describe('TeT export in Google Sheets', () => {
     expect(r.sheets.map((s) => s.properties.title)).toEqual(["Fichier d'import", 'Référentiel ECi']);
     const first = r.sheets[0];
     expect(first.properties.gridProperties.frozenRowCount).toBe(2);
-    expect(first.merges).toEqual([{ startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 3 }]);
+    expect(first.merges).toEqual([{ sheetId: first.properties.sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 3 }]);
     const row = first.data[0].rowData[3].values;
     expect(row[0].userEnteredValue).toEqual({ stringValue: '1. Axe' });
     expect(row[1].userEnteredValue).toBeUndefined();

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/node/commands';
-import { openWorkbook, requireInputFile, workbookOutput } from '../../src/node/commands/files';
+import { openWorkbook, prepareOutput, requireInputFile, workbookTarget } from '../../src/node/commands/files';
 import { UsageError } from '../../src/node/commands/types';
 import { packageRoot } from '../../src/node/paths';
 import { TABS } from '../../src/domain/schema/tabs';
@@ -73,16 +73,17 @@ describe('input and output rules shared by the verbs', () => {
 
   it('reports a file that is not an .xlsx as a usage error', async () => {
     writeFileSync(join(dir, 'faux.xlsx'), 'ceci n’est pas un classeur');
-    await expect(openWorkbook(io, 'faux.xlsx')).rejects.toThrow(/n’est pas un classeur \.xlsx lisible/);
+    await expect(openWorkbook(io, 'faux.xlsx')).rejects.toThrow(/est un fichier texte \(CSV \?\), pas un classeur \.xlsx/);
   });
 
-  it('never targets the input file unless --in-place', () => {
+  it('never targets the input file unless --in-place', async () => {
     const input = resolve(dir, 'classeur.xlsx');
-    expect(() => workbookOutput(io, input, 'classeur.xlsx', false)).toThrow(/jamais modifié, sauf avec --in-place/);
-    expect(() => workbookOutput(io, input, undefined, false)).toThrow(/--out FICHIER/);
-    expect(() => workbookOutput(io, input, 'sortie.xlsx', true)).toThrow(/incompatibles/);
-    expect(workbookOutput(io, input, undefined, true)).toBe(input);
-    expect(workbookOutput(io, input, 'sortie.xlsx', false)).toBe(resolve(dir, 'sortie.xlsx'));
+    writeFileSync(input, 'x');
+    await expect(prepareOutput(io, 'classeur.xlsx', { option: '--out', inputs: [input] })).rejects.toThrow(/--out classeur\.xlsx désigne le fichier d’entrée/);
+    expect(() => workbookTarget(undefined, false)).toThrow(/--out FICHIER/);
+    expect(() => workbookTarget('sortie.xlsx', true)).toThrow(/incompatibles/);
+    expect(workbookTarget(undefined, true)).toEqual({ out: undefined, inPlace: true });
+    expect(await prepareOutput(io, 'sortie.xlsx', { option: '--out', inputs: [input] })).toBe(resolve(dir, 'sortie.xlsx'));
   });
 });
 

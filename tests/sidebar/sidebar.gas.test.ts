@@ -50,7 +50,7 @@ describe('showSidebar', () => {
     expect(html).not.toContain('@inline');
     expect(html).toMatch(/<style>[\s\S]*\.barre[\s\S]*<\/style>/);
     const script = /<script>([\s\S]*)<\/script>/.exec(html)![1];
-    expect(script).toContain('.sidebarData()');
+    expect(script).toContain('.sidebarData(');
     expect(script).toContain('.selectCell(');
   });
 });

@@ -99,10 +99,10 @@ describe('cap-circulaire import-tet', () => {
 
   it('usage errors: exit 2 with a French message', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['import-tet', 'pas-un-classeur.xlsx', 'modele.xlsx', '--out', 'x.xlsx'], /n’est pas un classeur \.xlsx lisible/],
+      [['import-tet', 'pas-un-classeur.xlsx', 'modele.xlsx', '--out', 'x.xlsx'], /pas-un-classeur\.xlsx est un fichier texte \(CSV \?\), pas un classeur \.xlsx/],
       [['import-tet', 'absent.xlsx', 'modele.xlsx', '--out', 'x.xlsx'], /Fichier introuvable : absent\.xlsx/],
       [['import-tet', 'plan-tet.xlsx', 'modele.xlsx'], /Indiquez le fichier de sortie avec --out/],
-      [['import-tet', 'plan-tet.xlsx', 'modele.xlsx', '--out', 'modele.xlsx'], /Le fichier de sortie est le fichier d’entrée/],
+      [['import-tet', 'plan-tet.xlsx', 'modele.xlsx', '--out', 'modele.xlsx'], /--out modele\.xlsx désigne le fichier d’entrée/],
       [['import-tet', 'plan-tet.xlsx', 'modele.xlsx', '--out', 'plan-tet.xlsx'], /Le fichier de sortie est le fichier de Territoires en Transitions/],
       [['import-tet', 'plan-tet.xlsx'], /Il manque le fichier de Territoires en Transitions et le classeur/],
     ];

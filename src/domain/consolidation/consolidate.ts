@@ -20,11 +20,12 @@ import { anomaly, type Anomaly } from '../anomaly';
 import type { BlockWrite } from '../install/plan';
 import { CONSOLIDATION_MESSAGES as M } from '../messages/consolidation';
 import { VALIDATION_MESSAGES as VM } from '../messages/validation';
+import { formatDateFr } from '../format';
 import { isEmptyCell, type ParsedValue } from '../parse/rows';
 import { splitMulti } from '../parse/values';
 import { LEAD_COLUMNS, SERVICE_COLUMNS, TAB, TABS, tableSection } from '../schema/tabs';
 import type { ColumnSpec } from '../schema/types';
-import type { Cell, Grid } from '../table/cell';
+import { cellText, type Cell, type Grid } from '../table/cell';
 import { columnLetter, locateTable, tableRows } from '../table/locate';
 import {
   lookAlikeServiceTabs,
@@ -34,6 +35,7 @@ import {
   type GridLookup,
   type Lookups,
   type PlanEntry,
+  tabAnomaliesInOrder,
   type ServiceRow,
   type ServiceTabRead,
 } from '../validation/service-tabs';
@@ -314,16 +316,15 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
   const append = (list: readonly Anomaly[] | undefined) => {
     if (list) for (let i = 0; i < list.length; i++) anomalies.push(list[i]);
   };
+  const pushOne = (a: Anomaly) => anomalies.push(a);
   for (const t of tabs) {
     const tabLevel = t.tabAnomalies.filter((a) => !(a.code === 'colonne-ref-absente' && tabEvents.has(t.tab)));
-    append(tabLevel);
-    append(tabEvents.get(t.tab));
-    for (let i = 0; i < t.rows.length; i++) {
-      const r = t.rows[i];
+    const events0 = tabEvents.get(t.tab);
+    tabAnomaliesInOrder(t, events0 ? [...tabLevel, ...events0] : tabLevel, (r) => {
       append(r.anomalies);
       append(persistent.get(r));
       append(events.get(r));
-    }
+    }, pushOne);
   }
   anomalies.push(...bound.anomalies, ...reg.anomalies);
 
@@ -345,10 +346,7 @@ export function planConsolidation(src: GridLookup): ConsolidationPlan {
 
 function refused(message: string, tabs: readonly ServiceTabRead[], lookups: Lookups): ConsolidationPlan {
   const anomalies: Anomaly[] = [anomaly({ onglet: TAB.actions, ligne: null, colonne: null, message, bloquante: true, code: 'actions-illisible' })];
-  for (const t of tabs) {
-    anomalies.push(...t.tabAnomalies);
-    for (const r of t.rows) anomalies.push(...r.anomalies);
-  }
+  for (const t of tabs) tabAnomaliesInOrder(t, t.tabAnomalies, (r) => anomalies.push(...r.anomalies), (a) => anomalies.push(a));
   return {
     refusal: message,
     createActionsAt: null,
@@ -468,20 +466,44 @@ function kindOf(spec: ColumnSpec): Kind {
  */
 function serviceCell(cell: Cell, key: string, kind: Kind, values: Readonly<Record<string, ParsedValue>>): Cell {
   if (isEmptyCell(cell)) return null;
-  if (kind === Kind.AsTyped) return cell;
+  if (kind === Kind.AsTyped) return cell instanceof Date ? dateInTextColumn(cell) : cell;
   const v = values[key];
   switch (kind) {
-    case Kind.Multi:
-      if (!Array.isArray(v) || v.length === 0) return cell;
+    case Kind.Multi: {
+      if (!Array.isArray(v) || v.length === 0) return asTyped(cell);
       // One value: itself (what join would give, without a new string).
-      return v.length === 1 && typeof v[0] === 'string' ? v[0] : v.join(', ');
+      const joined = v.length === 1 && typeof v[0] === 'string' ? v[0] : v.join(', ');
+      // A number or a date the list does not know stays what it was (not its text).
+      return typeof cell !== 'string' && joined === cellText(cell) ? asTyped(cell) : joined;
+    }
     case Kind.Date:
-      return v instanceof Date ? v : cell;
+      return v instanceof Date ? v : asTyped(cell);
     case Kind.Number:
-      return typeof v === 'number' ? v : cell;
+      return typeof v === 'number' ? v : asTyped(cell);
     case Kind.List:
-      return typeof v === 'string' && v !== '' ? v : cell;
+      if (typeof v !== 'string' || v === '') return asTyped(cell);
+      // A number or a date the list does not know stays what it was (not its text).
+      return typeof cell !== 'string' && v === cellText(cell) ? asTyped(cell) : v;
   }
+}
+
+/** A cell kept as typed in a column of Actions that is not a date column. */
+function asTyped(cell: Cell): Cell {
+  return cell instanceof Date ? dateInTextColumn(cell) : cell;
+}
+
+/**
+ * A date typed in a column that is not a date column (Pilote, Commentaire,
+ * Budget…: the cell holds a date, not text) goes into Actions as its French
+ * text `03/04/2025`, the way the service tab shows it: written as a date into
+ * a column without a date format, Excel would show its serial number
+ * (45750). A date with a time of day (UTC, as files give them) is kept as it
+ * is: its text would depend on a time zone.
+ */
+export function dateInTextColumn(d: Date): Cell {
+  const t = d.getTime();
+  if (Number.isNaN(t) || t % 86_400_000 !== 0) return d;
+  return formatDateFr(d);
 }
 
 interface LineColumns {

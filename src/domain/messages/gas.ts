@@ -113,4 +113,35 @@ export const gasMessages = {
     computed: 'Cap Circulaire – colonnes calculées',
     service: 'Cap Circulaire – onglet du service',
   },
+
+  /** Who may run what (README › Qui peut lancer quoi). */
+  access: {
+    leadOnly: (command: string, tabs: readonly string[]) =>
+      `« ${command} » est réservé à la cheffe ou au chef de projet : cette commande écrit dans des onglets que vous ne pouvez pas modifier (${listTabs(tabs)}).\n\nRien n’a été modifié. Demandez à la cheffe ou au chef de projet de la lancer, ou de vous donner accès à ces onglets.`,
+    memberCheck: (tabs: readonly string[]) =>
+      tabs.length > 0
+        ? `Vérification de ${tabs.length > 1 ? 'vos onglets' : 'votre onglet'} : ${listTabs(tabs)}. Les autres onglets sont vérifiés par la cheffe ou le chef de projet.`
+        : 'Vous ne pouvez modifier aucun onglet de service de ce classeur : rien à vérifier pour vous. Demandez à la cheffe ou au chef de projet de vous donner accès à l’onglet de votre service.',
+    journalSkipped: 'L’onglet Journal est protégé : la génération n’y a pas été notée.',
+  },
+
+  /** Progress toasts (bottom right of the sheet) during a run that lasts more than a few seconds. */
+  progress: {
+    started: (command: string) => `« ${command} » en cours… Le classeur reste utilisable ; un message s’affichera à la fin.`,
+    formatting: (done: number, total: number) => `Mise en forme des onglets : ${done} sur ${total}.`,
+    marking: (done: number) => `Annotation des cellules : ${done} onglets traités.`,
+    finished: (command: string) => `« ${command} » terminé.`,
+    stopped: (command: string) => `« ${command} » s’est arrêté : voir le message.`,
+  },
+
+  /** Marks on cells (Vérifier, Consolider). */
+  marks: {
+    capped: (tab: string, max: number) =>
+      `Onglet « ${tab} » : plus de ${max} cellules bloquantes ; seules les ${max} premières sont colorées, toutes ont leur note.`,
+  },
 } as const;
+
+function listTabs(tabs: readonly string[]): string {
+  const shown = tabs.slice(0, 5).map((t) => `« ${t} »`);
+  return tabs.length > 5 ? `${shown.join(', ')} et ${tabs.length - 5} autre(s)` : shown.join(', ');
+}

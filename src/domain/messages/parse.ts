@@ -18,4 +18,14 @@ export const PARSE_MESSAGES = {
   unknownInList: (header: string, value: string, suggestion: string | null = null) =>
     `${header} : « ${value} » est inconnu (absent de la liste de référence).${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`,
   tooLong: (len: number, limit: number) => `Texte de ${len} caractères : Excel tronque au-delà de ${limit} caractères.`,
+  controlCharacters: (header: string, codes: readonly string[]) =>
+    `${header} : le texte contient ${codes.length > 1 ? 'des caractères de contrôle invisibles' : 'un caractère de contrôle invisible'} (${codes.join(', ')}), souvent venu d'un copier-coller. Il est gardé tel quel ; supprimez-le s'il n'a rien à faire là (Excel et Google Sheets peuvent l'afficher mal ou le refuser).`,
+  repeatedHeader: (what: string, headers: string) =>
+    `Ligne d'en-têtes répétée (${headers}) : elle n'est pas lue comme ${what}. Supprimez-la si elle ne sert pas.`,
+  totalRow: (what: string, label: string, amount: string | null) =>
+    `Ligne de total (« ${label} ») : elle n'est pas lue comme ${what}${amount === null ? '.' : `, et son montant (${amount}) n'est compté dans aucun budget (il le serait deux fois).`}`,
+  sumRow: (what: string, amount: string) =>
+    `Ligne sans libellé dont le montant (${amount}) est la somme des lignes au-dessus (une formule de total ?) : elle n'est pas lue comme ${what} ni comptée dans les budgets. Si c'est ${what}, complétez-la.`,
+  zerosRow: (what: string) =>
+    `Ligne sans contenu, seulement des zéros (des formules recopiées ?) : elle n'est pas lue comme ${what}.`,
 } as const;

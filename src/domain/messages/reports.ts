@@ -5,7 +5,7 @@
  * space before « % », « : » handled by the text itself).
  */
 import { formatEuro, formatNumberFr, formatPercentFr } from '../format';
-import type { ReportKind } from '../reports/input';
+import type { ReportKind } from '../reports/kind';
 
 const s = (n: number, one: string, many: string) => (Math.abs(n) >= 2 ? many : one);
 const pts = (n: number) => `${formatNumberFr(n, 1)}\u00a0pt${Math.abs(n) >= 2 ? 's' : ''}`;

@@ -14,3 +14,13 @@ export const SCORE_CLI_MESSAGES = {
   anomaly: (tab: string, row: number | null, col: string | null, message: string, blocking: boolean) =>
     `  ${blocking ? 'BLOQUANT' : 'attention'} – ${tab}${row ? `, ligne ${row}` : ''}${col ? `, colonne « ${col} »` : ''} : ${message}`,
 } as const;
+
+/** Reading the statuses CSV: encodings and files that are not text. */
+export const SCORE_CSV_FILE_MESSAGES = {
+  csvNotText: (path: string, what: string) =>
+    what
+      ? `--statuts attend un fichier CSV (texte) : ${what}`
+      : `Le fichier ${path} est un classeur, pas un CSV : pour calculer les scores d’un classeur, indiquez-le sans --statuts (cap-circulaire score ${path}).`,
+  csvWindows1252: (path: string) =>
+    `Remarque : ${path} n’est pas en UTF-8 ; il a été lu comme un CSV Windows (Windows-1252, « CSV (séparateur : point-virgule) » d’Excel). Vérifiez les accents des libellés ; pour l’éviter, enregistrez-le au format « CSV UTF-8 ».`,
+} as const;

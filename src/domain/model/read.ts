@@ -315,5 +315,6 @@ function readIdentite(grid: Grid, anomalies: Anomaly[]): T.Identite {
     type: lit(values.type),
     population: num(values.population),
     competences: multi(values.competences),
+    siren: str(values.siren)?.replace(/\s+/g, '') || null,
   };
 }

@@ -15,6 +15,8 @@ export interface Identite {
   readonly type: Of<typeof L.TYPES_COLLECTIVITE> | null;
   readonly population: number | null;
   readonly competences: readonly string[];
+  /** 9 digits, spaces removed; null when absent. */
+  readonly siren: string | null;
 }
 
 export interface PratiqueRow {

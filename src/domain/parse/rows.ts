@@ -21,7 +21,9 @@ import { columnLetter, locateTable, type LocatedTable } from '../table/locate';
 import { PARSE_MESSAGES as M } from '../messages/parse';
 import { ORPHANS_TITLE } from '../messages/consolidation';
 import { normalizeKey } from '../table/normalize';
-import { isFormulaError, quoteValue, readAmount, readDate, readEmail, readEmails, readListValue, readNumber, readOuiNon, readPercent, readYear, splitMulti, splitMultiKnown, suggestListValue, type Read } from './values';
+import { RowClassifier, type NonDataRow } from './non-data-rows';
+import { formatNumberFr } from '../format';
+import { controlCharacters, hasControlCharacter, isFormulaError, isImplausibleAmount, quoteValue, readAmount, readDate, readEmail, readEmails, readListValue, readNumber, readOuiNon, readPercent, readYear, splitMulti, splitMultiKnown, suggestListValue, type Read } from './values';
 
 export type ParsedValue = string | number | boolean | Date | readonly string[] | null;
 
@@ -40,6 +42,8 @@ export interface ParsedTable {
   readonly rows: readonly ParsedRow[];
   /** Row and tab-level anomalies together. */
   readonly anomalies: readonly Anomaly[];
+  /** Rows that are not data (repeated header, total, zeros): skipped, each reported among `anomalies`. */
+  readonly nonData: readonly NonDataRow[];
 }
 
 /** Allowed values of lists fed from another tab (Filières, Plans…); null when unknown. */
@@ -82,19 +86,30 @@ export function sectionEnd(grid: Grid, located: LocatedTable): number {
 
 export function parseTable(tab: string, grid: Grid, section: TableSectionSpec, opts: ParseOptions = {}): ParsedTable {
   const { located, anomalies } = locateSection(tab, grid, section, opts);
-  if (!located) return { tab, located: null, rows: [], anomalies };
+  if (!located) return { tab, located: null, rows: [], anomalies, nonData: [] };
   const rows: ParsedRow[] = [];
+  const nonData: NonDataRow[] = [];
   const keys = [...located.columns.keys()];
   const indexes = [...located.columns.values()];
   const rawTemplate = recordTemplate(keys);
-  forEachParsedRow(tab, grid, located, opts, (rowNumber, values, rowAnomalies, line) => {
-    // The row's own cells, as tableRows gives them.
-    const raw: Record<string, Cell> = { ...rawTemplate };
-    for (let k = 0; k < keys.length; k++) raw[keys[k]] = line[indexes[k]] ?? null;
-    rows.push({ rowNumber, values, raw, anomalies: rowAnomalies });
-    for (let i = 0; i < rowAnomalies.length; i++) anomalies.push(rowAnomalies[i]);
-  });
-  return { tab, located, rows, anomalies };
+  forEachParsedRow(
+    tab,
+    grid,
+    located,
+    opts,
+    (rowNumber, values, rowAnomalies, line) => {
+      // The row's own cells, as tableRows gives them.
+      const raw: Record<string, Cell> = { ...rawTemplate };
+      for (let k = 0; k < keys.length; k++) raw[keys[k]] = line[indexes[k]] ?? null;
+      rows.push({ rowNumber, values, raw, anomalies: rowAnomalies });
+      for (let i = 0; i < rowAnomalies.length; i++) anomalies.push(rowAnomalies[i]);
+    },
+    (row, a) => {
+      nonData.push(row);
+      anomalies.push(a);
+    },
+  );
+  return { tab, located, rows, anomalies, nonData };
 }
 
 /** The located table and the tab's own anomalies (header not found, required column missing, duplicate header). */
@@ -132,17 +147,22 @@ export function locateSection(tab: string, grid: Grid, section: TableSectionSpec
  */
 export type ParsedRowSink = (rowNumber: number, values: Record<string, ParsedValue>, anomalies: readonly Anomaly[], line: readonly Cell[]) => void;
 
+/** Receives each row that is not data (see non-data-rows.ts), with the anomaly that reports it. */
+export type NonDataRowSink = (row: NonDataRow, reported: Anomaly) => void;
+
 /**
  * `parseTable`'s second half, row by row, without building ParsedRow objects
  * nor records of the cells (readers that turn each row into their own record
  * keep one object per row, not three).
  */
-export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable, opts: ParseOptions, onRow: ParsedRowSink): void {
+export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable, opts: ParseOptions, onRow: ParsedRowSink, onNonData: NonDataRowSink): void {
   const end = sectionEnd(grid, located);
   const plan = columnPlan(located.section, located, opts);
   const indexes = [...located.columns.values()];
   const width = indexes.length;
   const valuesTemplate = recordTemplate(plan.map((c) => c.key));
+  const classifier = new RowClassifier(grid, located);
+  const moneyKey = RowClassifier.moneyKey(located);
   for (let r = located.dataStart; r < end; r++) {
     const line = grid[r];
     if (!line) continue;
@@ -151,9 +171,52 @@ export function forEachParsedRow(tab: string, grid: Grid, located: LocatedTable,
     for (let k = 0; k < width && blank; k++) blank = isEmptyCell(line[indexes[k]] ?? null);
     if (blank) continue;
     const rowNumber = r + 1;
+    const skipped = classifier.classify(line, rowNumber);
+    if (skipped) {
+      onNonData(skipped, nonDataAnomaly(tab, grid, located, skipped));
+      continue;
+    }
     const values: Record<string, ParsedValue> = { ...valuesTemplate };
     const anomalies = parseCells(tab, rowNumber, line, values, plan, opts.lists);
+    if (moneyKey !== null) classifier.account(values[moneyKey] as number | null);
     onRow(rowNumber, values, anomalies, line);
+  }
+}
+
+/** What a row of the section is, in messages: « une action », « un plan »… */
+function rowNoun(section: TableSectionSpec): string {
+  switch (section.id) {
+    case 'service':
+    case 'actions':
+      return 'une action';
+    case 'plans':
+      return 'un plan';
+    case 'planActions':
+      return 'une fiche action';
+    default:
+      return 'une ligne de données';
+  }
+}
+
+function euros(n: number): string {
+  return `${Math.abs(n) < 1e15 ? formatNumberFr(n, 2) : n.toExponential(2).replace('.', ',')}\u202f€`;
+}
+
+/** The anomaly that reports a row that is not data: its row, and the cell that shows what it is. */
+export function nonDataAnomaly(tab: string, grid: Grid, located: LocatedTable, row: NonDataRow): Anomaly {
+  const what = rowNoun(located.section);
+  const header = row.col === null ? null : cellText(grid[located.headerRow]?.[row.col] ?? null) || null;
+  const cellule = row.col === null ? null : `${columnLetter(row.col)}${row.rowNumber}`;
+  const where = { onglet: tab, ligne: row.rowNumber, colonne: header, cellule, bloquante: false };
+  switch (row.kind) {
+    case 'entete':
+      return anomaly({ ...where, message: M.repeatedHeader(what, `${(row.label ?? '').split('\n').map((h) => `« ${quoteValue(h, 40)} »`).join(', ')}…`), code: 'ligne-entete-repetee' });
+    case 'total':
+      return anomaly({ ...where, message: M.totalRow(what, quoteValue(row.label ?? ''), row.amount === null ? null : euros(row.amount)), code: 'ligne-total' });
+    case 'somme':
+      return anomaly({ ...where, message: M.sumRow(what, euros(row.amount ?? 0)), code: 'ligne-somme' });
+    case 'zeros':
+      return anomaly({ ...where, message: M.zerosRow(what), code: 'ligne-zeros' });
   }
 }
 
@@ -294,6 +357,10 @@ function parseValue(v: Cell, spec: ColumnSpec, lists: ListResolver | undefined, 
     problems.push({ message: M.formulaError(String(v).trim()), bloquante: true, code: 'erreur-formule' });
     return isMulti(spec) ? [] : null;
   }
+  // Kept exactly as typed, and named (never stripped).
+  if (typeof v === 'string' && hasControlCharacter(v)) {
+    problems.push({ message: M.controlCharacters(spec.header, controlCharacters(v)), bloquante: false, code: 'caractere-controle' });
+  }
   switch (spec.type) {
     case 'text':
     case 'longtext':
@@ -306,7 +373,8 @@ function parseValue(v: Cell, spec: ColumnSpec, lists: ListResolver | undefined, 
     case 'integer':
     case 'number':
     case 'money': {
-      let n = take(spec.type === 'money' ? readAmount(v) : readNumber(v), spec, true, 'nombre-illisible', problems);
+      const read = spec.type === 'money' ? readAmount(v) : readNumber(v);
+      let n = take(read, spec, true, !read.ok && spec.type === 'money' && isImplausibleAmount(v) ? 'montant-invraisemblable' : 'nombre-illisible', problems);
       if (typeof n === 'number') {
         if (spec.type === 'integer' && !Number.isInteger(n)) {
           problems.push({ message: M.notInteger(spec.header, n), bloquante: false, code: 'entier-attendu' });

@@ -44,6 +44,7 @@
  */
 import { cellText, isErrorValue, type Cell } from '../table/cell';
 import { normalizeKey } from '../table/normalize';
+import { formatNumberFr } from '../format';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -242,7 +243,59 @@ export function readNumber(v: Cell, what = 'un nombre'): Read<number> {
 
 /** An amount in euros: the rules of `readNumber`, and `12,500` refused as ambiguous. */
 export function readAmount(v: Cell): Read<number> {
-  return readNumeric(v, { what: 'un montant', amount: true });
+  const r = readNumeric(v, AMOUNT_RULES);
+  if (r.ok && !isPlausibleAmount(r.value)) return fail(implausibleReason(r.value));
+  return r;
+}
+
+const AMOUNT_RULES: NumberRules = { what: 'un montant', amount: true };
+
+/**
+ * Beyond a thousand billion euros (more than the French State's yearly
+ * budget) an amount is a typing or export accident (`1e308`, a serial pasted
+ * in the wrong column): refused, so that it never poisons a total.
+ */
+export const MAX_PLAUSIBLE_AMOUNT = 1e12;
+
+export function isPlausibleAmount(n: number): boolean {
+  return Number.isFinite(n) && Math.abs(n) <= MAX_PLAUSIBLE_AMOUNT;
+}
+
+function implausibleReason(n: number): string {
+  return `${Math.abs(n) >= 1e15 ? n.toExponential(2).replace('.', ',') : formatNumberFr(n, 2)} est un montant invraisemblable (plus de 1 000 milliards d'euros) : il est gardé tel quel mais n'est compté dans aucun budget ; vérifiez la saisie`;
+}
+
+/** The cell holds a number (or an amount typed as text) that `readAmount` refuses as implausible, not as unreadable. */
+export function isImplausibleAmount(v: Cell): boolean {
+  const r = readNumeric(v, AMOUNT_RULES);
+  return r.ok && !isPlausibleAmount(r.value);
+}
+
+// ---------------------------------------------------------------------------
+// Control characters
+
+/**
+ * Control characters that no one types on purpose and that spreadsheets store
+ * badly (XML 1.0 forbids most of them; Excel escapes them as `_x0007_`): C0
+ * controls but tab, line feed and carriage return, DEL, C1 controls, and the
+ * two non-characters U+FFFE and U+FFFF. The engine keeps them exactly and
+ * names them, it never strips them.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+
+export function hasControlCharacter(s: string): boolean {
+  return CONTROL.test(s);
+}
+
+/** The distinct control characters of `s`, as `U+0007`, in order of appearance. */
+export function controlCharacters(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(CONTROL_ALL)) {
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
 }
 
 /** Percent: a fraction 0..1; `50 %`, `50` or `0,5` all give 0.5. */

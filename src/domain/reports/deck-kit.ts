@@ -140,6 +140,14 @@ export interface TableSpec {
   readonly intro?: string;
   /** Blocks repeated on every slide (legend), placed by the caller outside the table frame. */
   readonly around?: readonly DeckBlock[];
+  /**
+   * Limits of the first deck kit, which cut tables: no longer applied (a
+   * table goes on until its last row, a cell is never cut). Kept so that
+   * callers written against it still compile.
+   */
+  readonly maxPages?: number;
+  readonly maxCellLines?: number;
+  readonly overflow?: (n: number) => string;
 }
 
 /** One table over as many slides as needed (titles « … (suite) »), the header repeated, no row ever cut. */

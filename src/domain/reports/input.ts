@@ -31,7 +31,8 @@ export function reportDate(today: Date): string {
   return formatDateFr(jourDe(today));
 }
 
-export type ReportKind = 'copil' | 'afom' | 'audit' | 'bilan';
+export type { ReportKind } from './kind';
+import type { ReportKind } from './kind';
 
 export function collectiviteName(input: Pick<ReportInput, 'model' | 'dashboard'>): string {
   const nom = input.model.identite.nom?.trim() || input.dashboard.collectivite.nom?.trim();

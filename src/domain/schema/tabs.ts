@@ -128,6 +128,7 @@ export const TABS: readonly TabSpec[] = [
           col('type', 'Type', 'list', { list: fixed(L.TYPES_COLLECTIVITE) }),
           col('population', 'Population', 'integer', { min: 0 }),
           col('competences', 'Compétences', 'multilist', { list: fixed(L.COMPETENCES) }),
+          col('siren', 'SIREN', 'text', { help: 'Numéro SIREN de la collectivité (9 chiffres) : identifie le territoire dans les consolidations régionales.' }),
         ],
       },
       table('feuilleDeRoute', [

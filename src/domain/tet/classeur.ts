@@ -24,6 +24,8 @@ export interface FeuilleExport {
   /** 0-based rows drawn bold (headers). */
   readonly boldRows: readonly number[];
   readonly frozenRows: number;
+  /** A filter on the header row (row `frozenRows - 1`), so the tab can be searched and sorted. */
+  readonly autoFilter?: boolean;
 }
 
 export interface ClasseurExport {

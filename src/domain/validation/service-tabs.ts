@@ -15,6 +15,7 @@ import { anomaly, type Anomaly } from '../anomaly';
 import { CONSOLIDATION_MESSAGES as CM } from '../messages/consolidation';
 import { VALIDATION_MESSAGES as VM } from '../messages/validation';
 import { forEachParsedRow, isEmptyCell, locateSection, parseTable, type ListResolver, type ParsedValue } from '../parse/rows';
+import type { NonDataRow } from '../parse/non-data-rows';
 import { cleanText, compareKey, quoteValue, readListValue, splitMultiKnown, suggestListValue, type MultiPart } from '../parse/values';
 import { REFERENTIEL_LINES } from '../referentiel/catalogue';
 import { SERVICE_COLUMNS, SERVICE_TAB, SERVICE_TAB_PREFIX, TAB, tableSection } from '../schema/tabs';
@@ -150,6 +151,30 @@ export interface ServiceTabRead {
   readonly rows: readonly ServiceRow[];
   /** Problems of the tab itself (header, columns, name). */
   readonly tabAnomalies: Anomaly[];
+  /** Rows that are not actions (repeated header, total, zeros), in sheet order: never consolidated, each reported. */
+  readonly nonActionRows: readonly NonActionRow[];
+}
+
+/** A row of a service tab that is not an action, and the anomaly that reports it. */
+export interface NonActionRow {
+  readonly row: NonDataRow;
+  readonly anomaly: Anomaly;
+}
+
+/**
+ * A tab's anomalies in sheet order: the tab's own, then row by row those of
+ * the actions (`ofRow`) and of the rows that are not actions.
+ */
+export function tabAnomaliesInOrder(t: ServiceTabRead, tabLevel: readonly Anomaly[], ofRow: (r: ServiceRow) => void, push: (a: Anomaly) => void): void {
+  for (let i = 0; i < tabLevel.length; i++) push(tabLevel[i]);
+  const skipped = t.nonActionRows;
+  let k = 0;
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
+    while (k < skipped.length && skipped[k].row.rowNumber < r.rowNumber) push(skipped[k++].anomaly);
+    ofRow(r);
+  }
+  while (k < skipped.length) push(skipped[k++].anomaly);
 }
 
 /** Lists of other tabs are checked here with their own messages, not by the generic parser. */
@@ -176,12 +201,12 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
   }
   if (grid.every((r) => r.every((c) => isEmptyCell(c)))) {
     tabAnomalies.push(anomaly({ onglet: tab, ligne: null, colonne: null, message: VM.emptyServiceTab(tab), bloquante: false, code: 'onglet-vide' }));
-    return { ...name, grid, located: null, rows: [], tabAnomalies };
+    return { ...name, grid, located: null, rows: [], tabAnomalies, nonActionRows: [] };
   }
   const { located, anomalies: headerAnomalies } = locateSection(tab, grid, section);
   // Tab-level anomalies of the parser (header not found, required column missing, duplicate header).
   for (const a of headerAnomalies) tabAnomalies.push(a);
-  if (!located) return { ...name, grid, located, rows: [], tabAnomalies };
+  if (!located) return { ...name, grid, located, rows: [], tabAnomalies, nonActionRows: [] };
 
   const headerLine = located.headerRow + 1;
   const optionalMissing = located.missing.filter((c) => !c.required && c.key !== 'ref').map((c) => c.header);
@@ -217,6 +242,7 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
   }
   const budgetHeader = SPEC('budget').header;
   const rows: ServiceRow[] = [];
+  const nonActionRows: NonActionRow[] = [];
   forEachParsedRow(tab, grid, located, { lists: noColumnLists }, (rowNumber, values, parsedAnomalies, line) => {
     const refCell = refAt === undefined ? null : (line[refAt] ?? null);
     const ref = refCell === null ? '' : cleanText(refCell);
@@ -288,8 +314,8 @@ export function readServiceTab(name: ServiceTabName, grid: Grid, lookups: Lookup
     }
     if (anomalies.length > 1) anomalies.sort((a, b) => columnOrder(a.colonne) - columnOrder(b.colonne));
     rows.push(new ServiceRowRead(tab, rowNumber, ref, values, anomalies, refOnly, line, columns));
-  });
-  return { ...name, grid, located, rows, tabAnomalies };
+  }, (row, a) => nonActionRows.push({ row, anomaly: a }));
+  return { ...name, grid, located, rows, tabAnomalies, nonActionRows };
 }
 
 /**

@@ -19,7 +19,7 @@ import { LEAD_COLUMNS, SERVICE_COLUMNS, TAB } from '../schema/tabs';
 import { columnLetter } from '../table/locate';
 import { duplicateRefs, parseRef, type RefSite } from '../consolidation/refs';
 import { bindServices, readRegistry } from '../consolidation/registry';
-import { lookAlikeServiceTabs, readLookups, readServiceTab, serviceTabsIn, type ServiceTabRead } from './service-tabs';
+import { lookAlikeServiceTabs, readLookups, readServiceTab, serviceTabsIn, tabAnomaliesInOrder, type ServiceTabRead } from './service-tabs';
 
 export interface ValidationResult {
   /** Every anomaly, tabs in workbook order, rows in order inside a tab. */
@@ -78,11 +78,10 @@ export function serviceAnomalies(tabs: readonly ServiceTabRead[], codeOf: (tab: 
   }
   let i = 0;
   for (const t of tabs) {
-    out.push(...t.tabAnomalies);
-    for (const r of t.rows) {
+    tabAnomaliesInOrder(t, t.tabAnomalies, (r) => {
       const s = sites[i++];
       out.push(...r.anomalies, ...(extra.get(s) ?? []));
-    }
+    }, (a) => out.push(a));
   }
   return out;
 }

@@ -29,6 +29,8 @@ export function classeurToExcel(classeur: ClasseurExport): ExcelJS.Workbook {
       row.alignment = { wrapText: true, vertical: 'top' };
     }
     for (const m of f.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    const width = f.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (f.autoFilter && f.frozenRows > 0 && width > 0) ws.autoFilter = { from: { row: f.frozenRows, column: 1 }, to: { row: f.frozenRows, column: width } };
   }
   return excel;
 }

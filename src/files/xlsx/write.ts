@@ -1,14 +1,15 @@
 /**
- * Writes a MemoryWorkbook and its SheetFormats to `.xlsx`. When the workbook
- * was read from a file, the original exceljs document is updated in place:
- * only cells whose value changed are rewritten (a user's formula whose cached
- * result is unchanged stays a formula), and unknown tabs, extra columns and
- * the user's styling survive. Values are values: a string starting with `=`
- * is written as text, never as a formula.
+ * Writes a MemoryWorkbook and its SheetFormats to `.xlsx`.
  *
- * Cost: exceljs builds the archive stored, Node's zlib compresses it
- * (zip.ts), and blank cells share their style while the file is written
- * (shareBlankStyles); `npm run bench` measures it against exceljs alone.
+ * - Read from a file (`source`): the package is patched (patch.ts): only the
+ *   cells and formats the engine changed are written, every other part of
+ *   the user's file is copied byte for byte.
+ * - Built in memory (template, demo): exceljs creates the workbook, with the
+ *   formats applied through its model (format.ts, dashboard-bars.ts). Values
+ *   are values: a string starting with `=` is written as text, never as a
+ *   formula. exceljs builds the archive stored, fflate compresses it
+ *   (zip.ts), and blank cells share their style while the file is written
+ *   (shareBlankStyles).
  */
 import ExcelJS from 'exceljs';
 import { applyDashboardLayouts } from './dashboard-bars';
@@ -16,30 +17,17 @@ import type { MemoryWorkbook } from '../../app/memory-workbook';
 import type { Cell, Grid } from '../../domain/table/cell';
 import { LISTS_SHEET, LISTS_SHEET_FALLBACK } from './constants';
 import { applySheetFormat, ListsSheetBuilder } from './format';
-import { isListsSheet, type XlsxSource } from './read';
+import { patchXlsx } from './patch';
+import type { XlsxSource } from './read';
 import { compactValidations } from './validations';
 import { deflateStoredZip } from './zip';
 
-/** Updates (or creates) the exceljs document for `workbook`. The source, if any, is updated too. */
-export function toExcel(workbook: MemoryWorkbook, source?: XlsxSource): ExcelJS.Workbook {
-  const excel = source?.excel ?? newExcel();
-  const snapshot = source?.snapshot ?? new Map<string, Grid>();
+/** The exceljs document of a workbook built in memory (no source file). */
+export function toExcel(workbook: MemoryWorkbook): ExcelJS.Workbook {
+  const excel = newExcel();
   const names = workbook.sheetNames();
   const listsName = names.includes(LISTS_SHEET) ? LISTS_SHEET_FALLBACK : LISTS_SHEET;
-
-  // Tabs deleted from the working copy, and our previous lists tab (rebuilt below).
-  for (const ws of excel.worksheets) {
-    if (isListsSheet(ws) || !names.includes(ws.name)) {
-      excel.removeWorksheet(ws.id);
-      snapshot.delete(ws.name);
-    }
-  }
-
-  for (const name of names) {
-    const ws = excel.getWorksheet(name) ?? excel.addWorksheet(name);
-    writeValues(ws, workbook.grid(name), snapshot.get(name) ?? []);
-    snapshot.set(name, workbook.grid(name).map((r) => r.slice()));
-  }
+  for (const name of names) writeValues(excel.addWorksheet(name), workbook.grid(name), []);
 
   const lists = new ListsSheetBuilder(listsName);
   for (const name of names) {
@@ -51,21 +39,9 @@ export function toExcel(workbook: MemoryWorkbook, source?: XlsxSource): ExcelJS.
     const ws = excel.addWorksheet(listsName, { state: 'hidden' });
     lists.columns.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = v)));
   }
-
-  // Tab order of the working copy; the lists tab last.
-  // (`orderNo` is what exceljs sorts tabs by; its typings omit it.)
-  names.forEach((name, i) => setOrder(excel.getWorksheet(name)!, i));
-  const listsWs = excel.getWorksheet(listsName);
-  if (listsWs && !names.includes(listsName)) setOrder(listsWs, names.length);
   for (const ws of excel.worksheets) compactValidations(ws);
-  // The first visible tab opens first (a removed tab may have been the active one).
-  const view = excel.views?.[0] ?? { x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' as const };
-  excel.views = [{ ...view, firstSheet: 0, activeTab: 0 }];
+  excel.views = [{ x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible', firstSheet: 0, activeTab: 0 }];
   return excel;
-}
-
-function setOrder(ws: ExcelJS.Worksheet, orderNo: number): void {
-  (ws as unknown as { orderNo: number }).orderNo = orderNo;
 }
 
 function newExcel(): ExcelJS.Workbook {
@@ -104,22 +80,24 @@ function toExcelValue(v: Cell): ExcelJS.CellValue {
   return v;
 }
 
-export async function writeXlsxBuffer(workbook: MemoryWorkbook, source?: XlsxSource): Promise<Buffer> {
-  const excel = toExcel(workbook, source);
+/**
+ * The `.xlsx` bytes of `workbook`: the source file patched when there is one
+ * (its `writingIssues` then say which cells were left alone), else a new
+ * workbook.
+ */
+export async function writeXlsxBuffer(workbook: MemoryWorkbook, source?: XlsxSource): Promise<Uint8Array> {
+  if (source) return patchXlsx(workbook, source);
+  const excel = toExcel(workbook);
   const restore = shareBlankStyles(excel);
-  let stored: Buffer;
+  let stored: Uint8Array;
   try {
-    // Stored by exceljs, compressed by zlib (deflateStoredZip: same archive, much quicker).
-    stored = asBuffer(await excel.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+    // Stored by exceljs, compressed by fflate (deflateStoredZip: same archive, much quicker).
+    const data = (await excel.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as unknown as Uint8Array | ArrayBuffer;
+    stored = data instanceof Uint8Array ? data : new Uint8Array(data);
   } finally {
     restore();
   }
   return deflateStoredZip(stored);
-}
-
-/** exceljs hands a Buffer (typed as one, but an ArrayBuffer in some versions): viewed, never copied element by element. */
-function asBuffer(data: Buffer | ArrayBuffer): Buffer {
-  return Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
 /** exceljs' ValueType values used below (its typings declare a non-const enum we do not import at runtime). */

@@ -6,6 +6,7 @@
 import { addService } from '../../app/add-service';
 import { gasMessages } from '../../domain/messages/gas';
 import { parseEditors, validateServiceName } from '../../domain/services';
+import { readAccess } from '../access';
 import { runCommand } from '../command';
 import { appendJournal } from '../journal';
 
@@ -13,6 +14,9 @@ export function runAddService(): void {
   const m = gasMessages.addService;
   const ui = SpreadsheetApp.getUi();
   const refuse = (reason: string) => ui.alert(m.title, m.refused(reason), ui.ButtonSet.OK);
+  // Project lead only (it writes Paramètres and protects the new tab): say so before asking anything.
+  const closed = readAccess(SpreadsheetApp.getActive()).closedTabs;
+  if (closed.length > 0) return void ui.alert(m.title, gasMessages.access.leadOnly(m.title, closed), ui.ButtonSet.OK);
 
   const nameAnswer = ui.prompt(m.title, m.askName, ui.ButtonSet.OK_CANCEL);
   if (nameAnswer.getSelectedButton() !== ui.Button.OK) return;
@@ -26,9 +30,9 @@ export function runAddService(): void {
 
   runCommand(m.title, (ctx) => {
     const result = addService(ctx, { name: name.value, editors: editorsAnswer.getResponseText() });
-    if (!result.ok) return void refuse(result.message);
+    if (!result.ok) return void ctx.ui.alert(m.title, m.refused(result.message), ctx.ui.ButtonSet.OK);
     appendJournal(ctx, { command: gasMessages.command.ajouterService, result: result.message.replace(/\n+/g, ' ') });
     ctx.spreadsheet.getSheetByName(result.tab)?.activate();
-    ui.alert(m.title, result.message, ui.ButtonSet.OK);
-  });
+    ctx.ui.alert(m.title, result.message, ctx.ui.ButtonSet.OK);
+  }, { leadOnly: true });
 }

@@ -3,37 +3,48 @@
  * (use case `consolidate`), marks the anomalies on their cells, stores them
  * for the sidebar, and says what was done. `runCommand` already holds the
  * document lock (a second run gets its French refusal), so the use case is
- * given that lock as held.
+ * given that lock as held. Project lead only: it writes into every service
+ * tab (missing Réf., marks) and into `Actions`.
  */
 import { consolidate } from '../../app/consolidate';
 import type { LockPort } from '../../app/ports';
 import { gasMessages } from '../../domain/messages/gas';
 import { CONSOLIDATION_MESSAGES as M } from '../../domain/messages/consolidation';
 import { TAB } from '../../domain/schema/tabs';
-import { GasCellMarker } from '../cell-marker';
+import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { forgetDashboard } from '../dashboard-cache';
 import { showSidebar } from '../sidebar';
+import { progressPerTab } from './verifier';
 
 /** The document lock `runCommand` took for this run. */
 const HELD: LockPort = { tryLock: () => true, release: () => undefined };
 
 export function runConsolidate(): void {
   const title = gasMessages.menu.consolider;
-  runCommand(title, (ctx) => {
-    const properties = PropertiesService.getDocumentProperties();
-    const result = consolidate({
-      workbook: ctx.workbook,
-      lock: HELD,
-      clock: ctx.clock,
-      user: ctx.user,
-      marker: new GasCellMarker(ctx.spreadsheet, properties),
-      store: new GasCheckStore(properties),
-    });
-    if (result.status === 'done') ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
-    const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
-    ctx.ui.alert(title, result.message + hint, ctx.ui.ButtonSet.OK);
-    // The anomalies stay in view, each one a link to its cell.
-    if (result.status === 'done') showSidebar();
-  });
+  runCommand(
+    title,
+    (ctx) => {
+      const marker = new GasCellMarker(ctx.spreadsheet, null, progressPerTab(ctx));
+      const result = consolidate({
+        workbook: ctx.workbook,
+        lock: HELD,
+        clock: ctx.clock,
+        user: ctx.user,
+        marker,
+        store: new GasCheckStore(PropertiesService.getDocumentProperties()),
+      });
+      if (result.status === 'done') {
+        forgetDashboard();
+        ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
+      }
+      const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
+      const capped = marker.capped.length > 0 ? `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}` : '';
+      ctx.ui.alert(title, result.message + hint + capped, ctx.ui.ButtonSet.OK);
+      // The anomalies stay in view, each one a link to its cell.
+      if (result.status === 'done') ctx.later(showSidebar);
+    },
+    { leadOnly: true },
+  );
 }

@@ -11,6 +11,7 @@ import { appendJournal } from '../../app/journal';
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
 import type { ClasseurExport } from '../../domain/tet/classeur';
 import { runCommand } from '../command';
+import { journalWritable } from '../reports/generate';
 import { spreadsheetResource, type SpreadsheetResource } from '../tet-spreadsheet';
 
 /** The part of the Sheets advanced service this command uses (fakes implement it). */
@@ -31,7 +32,7 @@ export function runExportTet(): void {
     const run = prepareExportTet(ctx.workbook, now);
     const nom = M.steer.nomFichierExport(run.model.identite.nom, Utilities.formatDate(now, ctx.spreadsheet.getSpreadsheetTimeZone(), 'dd/MM/yyyy'));
     const url = writeClasseurSheets(Sheets as unknown as SheetsService, run.classeur, nom, ctx.spreadsheet.getSpreadsheetTimeZone());
-    appendJournal(ctx.workbook, run.journal, { date: now, utilisateur: ctx.user.email(), commande: title, resultat: run.message, lien: url });
+    if (journalWritable(ctx)) appendJournal(ctx.workbook, run.journal, { date: now, utilisateur: ctx.user.email(), commande: title, resultat: run.message, lien: url });
     ctx.ui.alert(title, M.steer.exportAlerte(run.message, url, run.anomalies.map((a) => a.message)), ctx.ui.ButtonSet.OK);
   });
 }

@@ -16,6 +16,7 @@ import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
 import { TAB } from '../../domain/schema/tabs';
 import { CachedWorkbook } from '../cached-workbook';
 import { runCommand } from '../command';
+import { cacheDashboard, loadCachedDashboard } from '../dashboard-cache';
 import { SheetsDashboardRenderer } from '../dashboard-charts';
 import { GasClock } from '../gas-ports';
 import { SheetsWorkbook } from '../sheets-workbook';
@@ -23,19 +24,24 @@ import { showSidebar } from '../sidebar';
 
 export function runTableauDeBord(): void {
   const title = M.steer.commandeDashboard;
-  let done = false;
-  runCommand(title, (ctx) => {
+  runCommand(
+    title,
+    (ctx) => {
     const fiches = createFiches({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user });
     const run = refreshSteering({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, renderer: new SheetsDashboardRenderer(ctx.spreadsheet) });
+    cacheDashboard(run.dashboard);
     SpreadsheetApp.flush();
     ctx.spreadsheet.getSheetByName(TAB.tableauDeBord)?.activate();
-    ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8);
-    done = true;
-  });
-  if (done) showSidebar();
+    ctx.later(() => ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8));
+    ctx.later(showSidebar);
+    },
+    { leadOnly: true },
+  );
 }
 
 export function dashboardData(): DashboardData {
+  const cached = loadCachedDashboard();
+  if (cached) return cached;
   const workbook = new CachedWorkbook(new SheetsWorkbook(SpreadsheetApp.getActive()));
   return JSON.parse(JSON.stringify(computeDashboard({ workbook, clock: new GasClock() }))) as DashboardData;
 }

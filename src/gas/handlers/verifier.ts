@@ -2,27 +2,58 @@
  * Menu *Vérifier les saisies*: every anomaly of the workbook, marked on its
  * cell (note, and a background on blocking cells) and stored for the sidebar;
  * a summary in a dialog. No cell value is written.
+ *
+ * A service member (access.ts) checks her own tabs: the whole workbook is read
+ * (lists, registry), but only the anomalies of the tabs she may edit are
+ * marked and listed, and her check goes to her user properties; nothing is
+ * written outside her tabs.
  */
-import { validate } from '../../app/validate';
+import { publishCheck, validate } from '../../app/validate';
 import { gasMessages } from '../../domain/messages/gas';
-import { GasCellMarker } from '../cell-marker';
+import { VALIDATION_MESSAGES as VM } from '../../domain/messages/validation';
+import { isServiceTabName } from '../../domain/schema/tabs';
+import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import type { GasContext } from '../context';
 import { showSidebar } from '../sidebar';
 
 export function runValidate(): void {
   const title = gasMessages.menu.verifier;
   runCommand(title, (ctx) => {
-    const properties = PropertiesService.getDocumentProperties();
-    const result = validate({
-      workbook: ctx.workbook,
-      clock: ctx.clock,
-      user: ctx.user,
-      marker: new GasCellMarker(ctx.spreadsheet, properties),
-      store: new GasCheckStore(properties),
-    });
-    ctx.ui.alert(title, [result.message, result.lastCheck.messageTroncature].filter(Boolean).join('\n\n'), ctx.ui.ButtonSet.OK);
+    const access = ctx.access();
+    const member = access.role === 'member';
+    const marker = new GasCellMarker(ctx.spreadsheet, null, progressPerTab(ctx));
+    const store = new GasCheckStore(member ? PropertiesService.getUserProperties() : PropertiesService.getDocumentProperties());
+    let text: string;
+    if (!member) {
+      const result = validate({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user, marker, store });
+      text = [result.message, result.lastCheck.messageTroncature].filter(Boolean).join('\n\n');
+    } else {
+      const all = validate({ workbook: ctx.workbook, clock: ctx.clock, user: ctx.user });
+      const mine = ctx.workbook.sheetNames().filter((t) => access.canEdit(t) && isCheckedByMember(t));
+      const anomalies = all.anomalies.filter((a) => mine.includes(a.onglet));
+      const check = publishCheck(anomalies, mine, { clock: ctx.clock, user: ctx.user, marker, store }, 'verifier');
+      const tabs = new Set(anomalies.map((a) => a.onglet)).size;
+      text = [gasMessages.access.memberCheck(mine), VM.summary(check.bloquantes, check.avertissements, tabs), check.messageTroncature].filter(Boolean).join('\n\n');
+    }
+    if (marker.capped.length > 0) text += `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}`;
+    ctx.ui.alert(title, text, ctx.ui.ButtonSet.OK);
     // The anomalies stay in view, each one a link to its cell.
-    showSidebar();
+    ctx.later(showSidebar);
   });
+}
+
+/** A member's own tabs: the service tabs she may edit (the shared tabs are the lead's to check). */
+function isCheckedByMember(tab: string): boolean {
+  return isServiceTabName(tab);
+}
+
+/** A toast every few tabs while marking (a check of 20 services marks 20 tabs or more). */
+export function progressPerTab(ctx: Pick<GasContext, 'progress'>, every = 5): (tab: string) => void {
+  let n = 0;
+  return () => {
+    n++;
+    if (n % every === 0) ctx.progress(gasMessages.progress.marking(n));
+  };
 }

@@ -14,7 +14,7 @@ import { T } from './texts';
 interface ScriptRun {
   withSuccessHandler(handler: (value: never) => void): ScriptRun;
   withFailureHandler(handler: (error: Error | string) => void): ScriptRun;
-  sidebarData(): void;
+  sidebarData(refresh?: boolean): void;
   selectCell(onglet: string, a1: string | null): void;
 }
 
@@ -101,7 +101,8 @@ export function render(data: SidebarData): void {
   byId('app').setAttribute('aria-busy', 'false');
 }
 
-function load(): void {
+/** `refresh`: recompute the dashboard from the tabs (the *Actualiser* button) instead of the cached one. */
+function load(refresh = false): void {
   const run = scriptRun();
   if (!run) {
     setEtat(T.horsSheets, true);
@@ -123,11 +124,11 @@ function load(): void {
       setEtat(T.erreurChargement(errorText(error)), true);
       byId('app').setAttribute('aria-busy', 'false');
     })
-    .sidebarData();
+    .sidebarData(refresh);
 }
 
 byId('actualiser').addEventListener('click', () => {
   annoncer('');
-  load();
+  load(true);
 });
 load();

@@ -41,6 +41,7 @@ import type { DocBlock, DocRun, DocTable, ReportDocument } from '../../domain/re
 import { safeLink } from '../../domain/reports/document';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import { COLOURS } from '../../domain/schema/colours';
+import { googleText } from './google-text';
 import { rgb } from './slides-requests';
 
 export type DocsRequest = Record<string, unknown>;
@@ -54,9 +55,9 @@ export const NOTE_FONT_SIZE = 9;
 const pt = (magnitude: number) => ({ magnitude: Math.round(magnitude * 100) / 100, unit: 'PT' });
 const colour = (hex: Colour) => ({ color: { rgbColor: rgb(hex) } });
 
-/** Control characters Docs refuses (newlines are handled by the caller). */
+/** What Docs keeps of a text (google-text.ts); without `keepNewlines`, newlines become spaces. */
 export function cleanDocText(text: string, keepNewlines: boolean): string {
-  const t = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  const t = googleText(text);
   return keepNewlines ? t : t.replace(/\n+/g, ' ');
 }
 

@@ -8,6 +8,7 @@
 import { prepareReport, recordHistorique, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
 import { REPORT_MESSAGES as M } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
+import { TAB } from '../../domain/schema/tabs';
 import { runCommand } from '../command';
 import type { GasContext } from '../context';
 import { appendJournal } from '../journal';
@@ -30,6 +31,11 @@ export function linkDialogHtml(name: string, url: string): string {
     `<button onclick="google.script.host.close()">${escape(C.fermer)}</button></p>`,
     '</body></html>',
   ].join('');
+}
+
+/** True unless the person may not edit `Journal` (contexts without access information may). */
+export function journalWritable(ctx: Partial<Pick<GasContext, 'access'>>): boolean {
+  return ctx.access ? ctx.access().canEdit(TAB.journal) : true;
 }
 
 /** The advanced services, resolved when a command runs (they are globals in Apps Script). */
@@ -65,7 +71,8 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
   // The meeting's figures go to Historique, for the next deck's progression.
   if (prepared.kind === 'copil') recordHistorique(ctx.workbook, prepared, ctx.clock.now());
   const entry = reportJournalEntry(prepared, file);
-  appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
+  // A service member may generate (a new file of her own); the Journal row needs the Journal tab.
+  if (journalWritable(ctx)) appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
   const output = HtmlService.createHtmlOutput(linkDialogHtml(file.name, file.url ?? '')).setWidth(460).setHeight(180);
   ctx.ui.showModalDialog(output, title);
 }

@@ -12,6 +12,7 @@ import { CELL_INSET_Y, LINE_HEIGHT } from '../../domain/reports/fit';
 import { slidePrimitives, type Primitive, type TextPrimitive } from '../../domain/reports/primitives';
 import { COLOURS } from '../../domain/schema/colours';
 import { FONT_FAMILY } from '../../domain/text/measure';
+import { googleText } from './google-text';
 
 export type SlidesRequest = Record<string, unknown>;
 
@@ -45,9 +46,9 @@ function elementProperties(pageObjectId: string, f: Frame) {
 const ALIGN = { left: 'START', center: 'CENTER', right: 'END' } as const;
 const VALIGN = { top: 'TOP', middle: 'MIDDLE', bottom: 'BOTTOM' } as const;
 
-/** Control characters Slides refuses; newlines inside a paragraph become spaces. */
+/** What Slides keeps of a text (google-text.ts); newlines inside a paragraph become spaces. */
 export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\r?\n/g, ' ');
+  return googleText(text).replace(/\n/g, ' ');
 }
 
 export interface SlidesPlan {
@@ -96,8 +97,10 @@ function primitiveRequests(prim: Primitive, pageId: string, nextId: () => string
       ];
     }
     case 'line': {
-      const objectId = nextId();
       const frame = { x: Math.min(prim.x1, prim.x2), y: Math.min(prim.y1, prim.y2), w: Math.abs(prim.x2 - prim.x1), h: Math.abs(prim.y2 - prim.y1) };
+      // Slides refuses a line of zero width and height (a point): nothing to draw anyway.
+      if (round(frame.w) === 0 && round(frame.h) === 0) return [];
+      const objectId = nextId();
       return [
         {
           createLine: {
@@ -265,7 +268,7 @@ export function notesRequests(deck: Deck, notesShapeIds: readonly (string | null
   const out: SlidesRequest[] = [];
   deck.slides.forEach((s, i) => {
     const id = notesShapeIds[i];
-    const text = s.notes.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    const text = googleText(s.notes);
     if (id && text) out.push({ insertText: { objectId: id, insertionIndex: 0, text } });
   });
   return out;

@@ -3,16 +3,19 @@
  * rebuilds `Actions` from the service tabs into a new file. The input is
  * never modified (unless --in-place). Exit 1 when blocking anomalies remain
  * (the output and the report are written all the same).
+ *
+ * The file lock of the workbook written is taken before the input is read
+ * and kept until the rename: two runs on one file follow each other, each
+ * with its Journal row. With --in-place, the file is replaced only if nobody
+ * saved it meanwhile.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { consolidate } from '../../app/consolidate';
 import type { LockPort } from '../../app/ports';
-import { CONSOLIDATE_CLI_MESSAGES as M, CONSOLIDATION_MESSAGES as CM } from '../../domain/messages/consolidation';
-import { CLI_MESSAGES } from '../../domain/messages/cli';
+import { CONSOLIDATE_CLI_MESSAGES as M } from '../../domain/messages/consolidation';
+import { CLI_MESSAGES, PATH_MESSAGES as P } from '../../domain/messages/cli';
 import { VALIDATE_CLI_MESSAGES as VM } from '../../domain/messages/validation';
-import { FileLock, lockPathFor } from '../file-lock';
-import { displayPath, openWorkbook, saveWorkbook, workbookOutput } from './files';
+import { currentUser } from '../owner';
+import { displayPath, openWorkbook, prepareOutput, requireDistinct, requireInputFile, saveWorkbook, withLock, workbookTarget, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 /** The command holds the file lock for the whole run (read, compute, write the file). */
@@ -30,21 +33,22 @@ export const consolidateCommand: CommandSpec = {
   },
   positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
   async run(args, io) {
-    const input = resolve(io.cwd, args.positionals[0]);
-    const out = workbookOutput(io, input, args.string('out'), args.flag('in-place'));
-    const reportPath = args.string('report');
-    const loaded = await openWorkbook(io, args.positionals[0]);
-    const lock = new FileLock(lockPathFor(out));
-    if (!lock.tryLock(2_000)) {
-      io.err(CM.lockBusy);
-      return EXIT.anomalies;
-    }
-    try {
+    const target = workbookTarget(args.string('out'), args.flag('in-place'));
+    const input = await requireInputFile(io, args.positionals[0]);
+    if (!target.inPlace) xlsxOutput(io, target.out!);
+    const out = target.inPlace ? input : await prepareOutput(io, target.out!, { option: '--out', inputs: [input] });
+    const reportRaw = args.string('report');
+    const reportPath = reportRaw === undefined ? undefined : await prepareOutput(io, reportRaw, { option: '--report', inputs: [input] });
+    if (reportPath !== undefined && !target.inPlace) await requireDistinct(reportPath, out, P.reportIsOutput(reportRaw!));
+
+    return withLock(io, out, 'consolidate', async () => {
+      const opened = await openWorkbook(io, args.positionals[0]);
+      if (!target.inPlace) xlsxOutput(io, target.out!, opened.format);
       const result = consolidate({
-        workbook: loaded.workbook,
+        workbook: opened.workbook,
         lock: HELD,
         clock: { now: () => new Date() },
-        user: { email: () => process.env.USER ?? process.env.USERNAME ?? '' },
+        user: { email: () => currentUser() },
       });
       if (result.status === 'busy') {
         io.err(result.message);
@@ -56,18 +60,15 @@ export const consolidateCommand: CommandSpec = {
         io.err(M.anomaliesHeading(blocking, anomalies.length - blocking));
         for (const a of anomalies) io.err(VM.line(`« ${a.onglet} », ${VM.where(a.cellule, a.ligne, a.colonne)}`, a.message, a.bloquante));
       }
-      await saveWorkbook(loaded, out);
+      await saveWorkbook(io, opened, out, { unchangedSince: target.inPlace ? opened.fingerprint : undefined });
       if (reportPath !== undefined) {
-        const path = resolve(io.cwd, reportPath);
-        await writeFile(path, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
-        io.out(M.reportWritten(displayPath(io, path)));
+        await writeOutput(io, reportPath, `${JSON.stringify(result.report, null, 2)}\n`);
+        io.out(M.reportWritten(displayPath(io, reportPath)));
       }
       if (result.status === 'refused') io.err(result.message);
       else io.out(result.message);
       io.out(CLI_MESSAGES.written(displayPath(io, out)));
       return result.status === 'refused' || blocking > 0 ? EXIT.anomalies : EXIT.ok;
-    } finally {
-      lock.release();
-    }
+    });
   },
 };

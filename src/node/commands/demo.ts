@@ -1,10 +1,10 @@
 /** `cap-circulaire demo --out-dir out/`: the sample territory, through every step of the pipeline. */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEMO_STEPS, runDemo, type DemoStep } from '../../app/demo';
 import { MemoryWorkbook } from '../../app/memory-workbook';
-import { DEMO_MESSAGES as M } from '../../domain/messages/cli';
+import { DEMO_MESSAGES as M, PATH_MESSAGES as P } from '../../domain/messages/cli';
 import { exportTetDemoStep } from '../../app/demo-steering';
 import { reportsDemoStep } from '../../app/demo-reports';
 import { deckToPptx } from '../../files/reports/pptx';
@@ -13,8 +13,8 @@ import { FolderOutput } from '../demo-output';
 import { classeurToBuffer } from '../../files/xlsx/classeur-export';
 import { sampleFolder } from '../paths';
 import { readSampleFolder } from '../sample';
-import { displayPath } from './files';
-import { EXIT, type CliIo, type CommandSpec } from './types';
+import { displayPath, fsStep } from './files';
+import { EXIT, UsageError, type CliIo, type CommandSpec } from './types';
 
 export interface DemoCommandOptions {
   /** Folder of the sample's JSON files (tests point it elsewhere). */
@@ -51,7 +51,11 @@ export const demoCommand: CommandSpec = {
     'out-dir': { type: 'string', placeholder: 'DOSSIER', help: M.outDirOption },
   },
   async run(args, io) {
-    const outDir = resolve(io.cwd, args.string('out-dir') ?? 'out');
+    const raw = args.string('out-dir') ?? 'out';
+    const outDir = resolve(io.cwd, raw);
+    const info = await stat(outDir).catch(() => null);
+    if (info && !info.isDirectory()) throw new UsageError(P.outDirIsFile(raw));
+    await fsStep(io, () => mkdir(outDir, { recursive: true }));
     await demo(io, outDir, { steps: NODE_DEMO_STEPS });
     return EXIT.ok;
   },

@@ -4,11 +4,9 @@
  * référentiel in the layout of TeT's `export_eci.xlsx` (second sheet).
  * Never modifies its input.
  */
-import { writeFile } from 'node:fs/promises';
-import { prepareExportTet } from '../../app/export-tet';
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
-import { classeurToBuffer } from '../../files/xlsx/classeur-export';
-import { displayPath, openWorkbook, xlsxOutput } from './files';
+import { exportTetBytes } from '../../files/offline';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 export const exportTetCommand: CommandSpec = {
@@ -19,11 +17,14 @@ export const exportTetCommand: CommandSpec = {
   options: { out: { ...COMMON_OPTIONS.out } },
   positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
   async run(args, io) {
-    const out = xlsxOutput(io, args.requiredString('out'));
+    const raw = args.requiredString('out');
+    xlsxOutput(io, raw, { kind: 'xlsx' });
+    const input = await requireInputFile(io, args.positionals[0]);
+    const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
     const { workbook } = await openWorkbook(io, args.positionals[0]);
-    const run = prepareExportTet(workbook, new Date());
+    const { run, bytes } = await exportTetBytes(workbook, new Date());
     for (const a of run.anomalies) io.err(M.tet.cliAnomalie(a.onglet, a.ligne, a.message));
-    await writeFile(out, await classeurToBuffer(run.classeur));
+    await writeOutput(io, out, bytes);
     io.out(M.tet.cliFait(run.message, displayPath(io, out)));
     return EXIT.ok;
   },

@@ -3,16 +3,20 @@
  * the COPIL deck (.pptx), the AFOM document, the dossier d'audit or the bilan
  * of an instance (.docx). Never modifies its input (so no Journal row).
  */
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { generateReport, readyLines, ReportError } from '../../app/generate-report';
+import { extname } from 'node:path';
+import { readyLines, recordHistorique, ReportError, reportJournalEntry } from '../../app/generate-report';
+import { appendJournal } from '../../app/journal';
+import { currentUser } from '../owner';
 import { COPIL_MESSAGES } from '../../domain/messages/copil';
 import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
-import { DocxDocumentRenderer } from '../../files/reports/docx';
-import { PptxDeckRenderer } from '../../files/reports/pptx';
-import { displayPath, openWorkbook, saveWorkbook } from './files';
-import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
+import type { Deck } from '../../domain/reports/deck';
+import { REPORT_EXTENSION, reportBytes } from '../../files/offline';
+import { displayPath, openWorkbook, prepareOutput, requireInputFile, saveWorkbook, withLock, writeOutput } from './files';
+import { COMMON_OPTIONS, EXIT, UsageError, type CliIo, type CommandSpec } from './types';
+import { ajouterSlidePairs } from '../../app/reseau';
+import { RESEAU_MESSAGES } from '../../domain/messages/reseau';
+import { lireReseau, type ReseauLu } from '../../domain/reseau/pairs';
 
 const M = REPORT_MESSAGES.cli;
 const C = REPORT_MESSAGES.commande;
@@ -42,6 +46,14 @@ export function parseSeanceDate(v: string | undefined): Date | undefined {
   return d;
 }
 
+/** The regional workbook of `--reseau`: a usage error when it is not one. */
+async function readReseau(io: CliIo, path: string): Promise<ReseauLu> {
+  const { workbook } = await openWorkbook(io, path);
+  const lu = lireReseau({ sheetNames: () => workbook.sheetNames(), grid: (n) => (workbook.sheetNames().includes(n) ? workbook.read(n) : undefined) });
+  if (!lu.ok) throw new UsageError(RESEAU_MESSAGES.pairs.reseauIllisible(path, lu.raison));
+  return lu.reseau;
+}
+
 export const generateCommand: CommandSpec = {
   name: 'generate',
   summary: M.summary,
@@ -52,51 +64,59 @@ export const generateCommand: CommandSpec = {
     instance: { type: 'string', placeholder: 'N', help: M.instanceOption },
     date: { type: 'string', placeholder: 'JJ/MM/AAAA', help: COPIL_MESSAGES.cli.dateOption },
     'in-place': { type: 'boolean', help: COPIL_MESSAGES.cli.inPlaceOption },
+    reseau: { type: 'string', placeholder: 'reseau.xlsx', help: RESEAU_MESSAGES.pairs.reseauOption },
   },
   positionals: { min: 2, max: 2, label: '(copil|afom|audit|bilan) classeur.xlsx' },
   async run(args, io) {
     const kind = parseKind(args.positionals[0]);
     const book = args.positionals[1];
     const out = args.requiredString('out');
-    const expected = kind === 'copil' ? '.pptx' : '.docx';
+    const expected = REPORT_EXTENSION[kind];
     if (extname(out).toLowerCase() !== expected) throw new UsageError(C.extension(expected, out));
     const instance = parseInstance(args.string('instance'));
     const date = parseSeanceDate(args.string('date'));
     const inPlace = args.flag('in-place');
     if (kind !== 'copil' && (date !== undefined || inPlace)) throw new UsageError(COPIL_MESSAGES.cli.copilSeulement);
     if (kind === 'bilan' && instance === undefined) throw new UsageError(C.instanceManquante);
-    // The extension differs from the input's (.xlsx): the input can never be overwritten.
-    const target = resolve(io.cwd, out);
-    const loaded = await openWorkbook(io, book);
-    const { workbook } = loaded;
-    const write = async (bytes: Uint8Array) => {
-      await writeFile(target, bytes);
-      return target;
-    };
-    let result;
-    try {
-      result = await generateReport(
-        kind,
-        { workbook, clock: { now: () => new Date() }, deckRenderer: new PptxDeckRenderer(write), documentRenderer: new DocxDocumentRenderer(write), journal: inPlace },
-        { instance, date },
-      );
-    } catch (e) {
-      if (e instanceof ReportError) throw new UsageError(e.message);
-      throw e;
-    }
-    io.out(M.ecrit(kind, displayPath(io, target)));
-    let notReady = false;
-    if (result.prepared.kind === 'copil') {
-      const ready = result.prepared.ready;
-      for (const line of readyLines(ready)) (ready.ok ? io.out : io.err)(line);
-      notReady = !ready.ok;
-      if (inPlace) {
-        if (result.prepared.historique.grid) {
-          await saveWorkbook(loaded, resolve(io.cwd, book));
-          io.out(COPIL_MESSAGES.cli.historiqueEnregistre(displayPath(io, resolve(io.cwd, book))));
+    const reseauArg = args.string('reseau');
+    if (reseauArg !== undefined && kind !== 'copil') throw new UsageError(RESEAU_MESSAGES.pairs.reseauCopilSeulement);
+    // A workbook renamed .pptx is still the input: compared by file, not by extension.
+    const input = await requireInputFile(io, book);
+    const target = await prepareOutput(io, out, { option: '--out', inputs: [input] });
+    const reseau = reseauArg === undefined ? undefined : await readReseau(io, reseauArg);
+    const run = async (): Promise<{ result: Awaited<ReturnType<typeof reportBytes>>; notReady: boolean }> => {
+      const opened = await openWorkbook(io, book);
+      const { workbook } = opened;
+      const now = new Date();
+      let result;
+      try {
+        // --reseau: the peer slide joins the deck before it is rendered.
+        const decorateDeck = reseau ? (deck: Deck) => ajouterSlidePairs(deck, workbook, reseau, now).deck : undefined;
+        result = await reportBytes(kind, workbook, { now: () => now }, { instance, date }, decorateDeck);
+      } catch (e) {
+        if (e instanceof ReportError) throw new UsageError(e.message);
+        throw e;
+      }
+      await writeOutput(io, target, result.bytes);
+      io.out(M.ecrit(kind, displayPath(io, target)));
+      let notReady = false;
+      const prepared = result.prepared;
+      if (prepared.kind === 'copil') {
+        // The ready-to-project check: its verdict, and each problem, in the output.
+        for (const line of readyLines(prepared.ready)) (prepared.ready.ok ? io.out : io.err)(line);
+        notReady = !prepared.ready.ok;
+        if (!inPlace) io.out(COPIL_MESSAGES.cli.historiqueNonEnregistre);
+        else if (recordHistorique(workbook, prepared, now)) {
+          const e = reportJournalEntry(prepared, { name: prepared.name, path: target });
+          appendJournal(workbook, prepared.journalGrid, { date: now, utilisateur: currentUser(), commande: e.commande, resultat: e.resultat, lien: e.lien });
+          await saveWorkbook(io, opened, input, { unchangedSince: opened.fingerprint });
+          io.out(COPIL_MESSAGES.cli.historiqueEnregistre(displayPath(io, input)));
         } else io.err(COPIL_MESSAGES.cli.pasDHistorique);
-      } else io.out(COPIL_MESSAGES.cli.historiqueNonEnregistre);
-    }
+      }
+      return { result, notReady };
+    };
+    // --in-place rewrites the workbook: under its lock, replaced only if nobody saved it meanwhile.
+    const { result, notReady } = inPlace ? await withLock(io, input, 'generate', run) : await run();
     const blocking = result.prepared.anomalies.filter((a) => a.bloquante);
     if (blocking.length === 0) return notReady ? EXIT.anomalies : EXIT.ok;
     io.err(M.anomalies(blocking.length));

@@ -11,6 +11,8 @@ import { scoreCommand } from './score';
 import { exportTetCommand } from './export-tet';
 import { importTetCommand } from './import-tet';
 import { generateCommand } from './generate';
+import { exportReseauCommand } from './export-reseau';
+import { reseauCommand } from './reseau';
 import type { CommandSpec } from './types';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -22,6 +24,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   generateCommand,
   exportTetCommand,
   importTetCommand,
+  exportReseauCommand,
+  reseauCommand,
   // validateCommand, consolidateCommand, scoreCommand, generateCommand, exportTetCommand
 ];
 

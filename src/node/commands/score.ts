@@ -2,16 +2,25 @@
  * `cap-circulaire score (classeur.xlsx | --statuts statuts.csv) [--json]`:
  * the scores TeT would compute. Never modifies its input.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CLI_MESSAGES } from '../../domain/messages/cli';
 import { runScores } from '../../app/score';
-import { SCORE_CLI_MESSAGES as M } from '../../domain/messages/score-cli';
+import { SCORE_CLI_MESSAGES, SCORE_CSV_FILE_MESSAGES } from '../../domain/messages/score-cli';
 import { CONTEXTE_VIDE } from '../../domain/referentiel/personnalisation';
 import { computeScores, type ScoreResult } from '../../domain/referentiel/score';
 import { scoreJson, scoreTexte } from '../../domain/referentiel/score-report';
 import { parseStatutsCsv } from '../../domain/referentiel/statuts-csv';
-import { displayPath, openWorkbook } from './files';
+import { decodeText, detectFormat, type FileKind } from '../../files/detect';
+import { displayPath, fsStep, notAWorkbookMessage, openWorkbook } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CliIo, type CommandSpec } from './types';
+
+const M = { ...SCORE_CLI_MESSAGES, ...SCORE_CSV_FILE_MESSAGES };
+
+/** What `--statuts` accepts: text. An empty file goes to the CSV reader, which names what is missing. */
+const CSV_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['text', 'empty']);
+/** Workbooks given to --statuts: the way out is to pass them as the workbook argument. */
+const WORKBOOK_LIKE: ReadonlySet<FileKind> = new Set<FileKind>(['xlsx', 'xlsm', 'xltx', 'xltm']);
 
 function print(io: CliIo, result: ScoreResult, json: boolean): void {
   if (json) io.out(JSON.stringify(scoreJson(result), null, 2));
@@ -36,9 +45,14 @@ export const scoreCommand: CommandSpec = {
     const json = args.flag('json');
     if (csv !== undefined) {
       const path = resolve(io.cwd, csv);
-      const text = await readFile(path, 'utf8').catch(() => {
-        throw new UsageError(M.csvNotFound(csv));
-      });
+      const info = await stat(path).catch(() => null);
+      if (!info) throw new UsageError(M.csvNotFound(csv));
+      if (!info.isFile()) throw new UsageError(CLI_MESSAGES.notAFile(csv));
+      const bytes = await fsStep(io, () => readFile(path));
+      const kind = detectFormat(bytes).kind;
+      if (!CSV_KINDS.has(kind)) throw new UsageError(M.csvNotText(csv, WORKBOOK_LIKE.has(kind) ? '' : notAWorkbookMessage(kind, csv)));
+      const { text, encoding } = decodeText(bytes);
+      if (encoding === 'windows-1252') io.err(M.csvWindows1252(displayPath(io, path)));
       const parsed = parseStatutsCsv(text);
       if (!parsed.ok) {
         io.err(M.csvErrorsHeading(displayPath(io, path), parsed.errors.length));

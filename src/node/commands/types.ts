@@ -20,6 +20,11 @@ export interface CliIo {
   err(line: string): void;
   /** Folder relative paths are resolved against. */
   readonly cwd: string;
+  /** Test seams: what happens between the steps of a run (e.g. someone saving the file). */
+  readonly hooks?: {
+    /** Just before an output replaces its target (after its temporary file is complete). */
+    beforeReplace?(target: string): Promise<void> | void;
+  };
 }
 
 export interface OptionSpec {
@@ -45,8 +50,18 @@ export interface CommandSpec {
   run(args: CommandArgs, io: CliIo): Promise<number>;
 }
 
-/** A usage problem: printed as is on stderr, exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A usage problem (bad option, path, unreadable or busy file): printed as is
+ * on stderr, exit code 2. `origin` is the error behind it, shown by --debug.
+ */
+export class UsageError extends Error {
+  readonly origin?: unknown;
+
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message);
+    this.origin = options?.cause;
+  }
+}
 
 /** Parsed options and positionals of one invocation. */
 export class CommandArgs {
@@ -78,4 +93,5 @@ export const COMMON_OPTIONS = {
   out: { type: 'string', placeholder: 'FICHIER', help: 'fichier à écrire (le fichier d’entrée n’est jamais modifié)' },
   inPlace: { type: 'boolean', help: 'modifie le fichier d’entrée lui-même' },
   json: { type: 'boolean', help: 'résultat en JSON sur la sortie standard' },
+  force: { type: 'boolean', help: 'remplace le fichier de sortie s’il existe déjà' },
 } as const satisfies Record<string, OptionSpec>;

@@ -29,6 +29,7 @@ import { FakeCharts } from './charts';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import {
+  FakeCacheService,
   FakeHtmlService,
   FakeLockService,
   FakePropertiesService,
@@ -69,11 +70,16 @@ export interface GasEnvironment {
   readonly locks: FakeLockService;
   readonly session: FakeSession;
   readonly properties: FakePropertiesService;
+  readonly cache: FakeCacheService;
   readonly html: FakeHtmlService;
   readonly logs: GasCore['logs'];
   /** The Apps Script globals: SpreadsheetApp, Charts, LockService, Session, PropertiesService, HtmlService, Utilities, ScriptApp, Logger, console. */
   readonly globals: Record<string, unknown>;
   setAuthMode(mode: FakeAuthMode): void;
+  /** The next calls run as `email` (active and effective user): protections are checked against her. */
+  actAs(email: string): void;
+  /** Estimated Apps Script time of the current execution (`env.time.startRun()` at each click). */
+  readonly time: GasCore['time'];
   /**
    * A fresh `node:vm` context whose globals are `env.globals`; scripts run in
    * it see the fakes, and HTML templates then see the script's functions.
@@ -98,6 +104,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const locks = new FakeLockService(core);
   const session = new FakeSession(core);
   const properties = new FakePropertiesService(core);
+  const cache = new FakeCacheService(core);
   const globals: Record<string, unknown> = {};
   // Templates see the script's globals: those of the last vm context created, else env.globals.
   let scope: Record<string, unknown> = globals;
@@ -111,6 +118,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     LockService: locks,
     Session: session,
     PropertiesService: properties,
+    CacheService: cache,
     HtmlService: html,
     Utilities: new FakeUtilities(core),
     ScriptApp: new FakeScriptApp(core),
@@ -131,12 +139,17 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     locks,
     session,
     properties,
+    cache,
     html,
     logs: core.logs,
     globals,
     setAuthMode(mode) {
       core.authMode = mode;
     },
+    actAs(email) {
+      core.actAs(email);
+    },
+    time: core.time,
     createVmContext() {
       const ctx = vm.createContext({ ...globals }) as vm.Context & Record<string, unknown>;
       scope = ctx;

@@ -22,6 +22,21 @@ type Req = Record<string, any>;
 
 const ID_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9_\-:]{4,49}$/;
 
+/**
+ * What Slides and Docs drop from inserted text: "Some control characters (U+0000-U+0008,
+ * U+000C-U+001F) and characters from the Unicode Basic Multilingual Plane Private Use Area
+ * (U+E000-U+F8FF) will be stripped out of the inserted text"
+ * (https://developers.google.com/slides/api/reference/rest/v1/presentations/request#inserttextrequest,
+ * https://developers.google.com/docs/api/reference/rest/v1/documents/request#inserttextrequest).
+ * The fakes strip them too, so a request whose indices were computed on the unfiltered text
+ * lands where it would in Google (or out of range, refused).
+ */
+export const GOOGLE_STRIPPED = /[\u0000-\u0008\u000c-\u001f\ue000-\uf8ff]/g;
+
+export function googleFiltered(text: string): string {
+  return text.replace(GOOGLE_STRIPPED, '');
+}
+
 function fail(message: string): never {
   throw new Error(`Invalid requests: ${message}`);
 }
@@ -217,9 +232,13 @@ export class FakeSlidesService {
         case 'createShape':
           newElement(body, 'shape', { shapeType: body.shapeType });
           break;
-        case 'createLine':
+        case 'createLine': {
+          // A line needs an extent: Slides refuses one of zero width and height (a point).
+          const size = body.elementProperties?.size;
+          if (magnitude(size?.width) === 0 && magnitude(size?.height) === 0) fail(`line ${body.objectId} of zero width and height`);
           newElement(body, 'line');
           break;
+        }
         case 'createTable': {
           if (!(body.rows >= 1 && body.columns >= 1)) fail('table without rows or columns');
           newElement(body, 'table', { cells: Array.from({ length: body.rows }, () => Array.from({ length: body.columns }, () => '')) });
@@ -243,7 +262,7 @@ export class FakeSlidesService {
           if (typeof body.text !== 'string' || body.text.length === 0) fail('insertText needs a text');
           const at = body.insertionIndex ?? 0;
           if (at < 0 || at > cur.length) fail(`insertion index ${at} outside the text`);
-          t.set(cur.slice(0, at) + body.text + cur.slice(at));
+          t.set(cur.slice(0, at) + googleFiltered(body.text) + cur.slice(at));
           break;
         }
         case 'updateTextStyle':
@@ -524,7 +543,7 @@ export class FakeDocsService {
           const prev = tokens[index - 1];
           const inherit: TextStyle = prev && prev.kind === 'char' && prev.ch !== '\n' ? { ...prev.style } : { ...at.style };
           const para = (tokens[paragraphEnd(index)] as Extract<Token, { kind: 'char' }>).para!;
-          const ins: Token[] = [...b.text].flatMap((ch: string) =>
+          const ins: Token[] = [...googleFiltered(b.text)].flatMap((ch: string) =>
             // Docs counts UTF-16 code units; astral characters take two indexes.
             ch.length === 2
               ? [{ kind: 'char', ch: ch[0], style: { ...inherit } } as Token, { kind: 'char', ch: ch[1], style: { ...inherit } } as Token]

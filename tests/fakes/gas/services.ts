@@ -25,16 +25,19 @@ export class FakeLock {
     this.core.record('Lock', 'tryLock', { detail: `${this.scope} ${timeoutMs}ms` });
     if (this.busy) return false;
     this.held = true;
+    this.core.locksHeld.add(this.scope);
     return true;
   }
   waitLock(timeoutMs: number): void {
     this.core.record('Lock', 'waitLock', { detail: `${this.scope} ${timeoutMs}ms` });
     if (this.busy) throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
     this.held = true;
+    this.core.locksHeld.add(this.scope);
   }
   releaseLock(): void {
     this.core.record('Lock', 'releaseLock', { detail: this.scope });
     this.held = false;
+    this.core.locksHeld.delete(this.scope);
   }
   hasLock(): boolean {
     return this.held;
@@ -55,14 +58,17 @@ export class FakeLockService {
   }
   getDocumentLock(): FakeLock | null {
     this.core.record('LockService', 'getDocumentLock');
+    this.core.requireAuth('LockService.getDocumentLock');
     return this.unbound ? null : this.document;
   }
   getScriptLock(): FakeLock {
     this.core.record('LockService', 'getScriptLock');
+    this.core.requireAuth('LockService.getScriptLock');
     return this.script;
   }
   getUserLock(): FakeLock {
     this.core.record('LockService', 'getUserLock');
+    this.core.requireAuth('LockService.getUserLock');
     return this.user;
   }
 }
@@ -99,8 +105,38 @@ export class FakeSession {
 
 // ---------------------------------------------------------------- PropertiesService
 
+/**
+ * "Properties value size 9 KB / val" and "Properties total storage 500 KB / property store"
+ * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+ * Sizes are counted in UTF-8 bytes, key included (what Google's store measures).
+ */
+export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
 export class FakeProperties {
   readonly store = new Map<string, string>();
+
+  /** Bytes the store holds (keys and values), as counted against its quota. */
+  get bytes(): number {
+    let n = 0;
+    for (const [k, v] of this.store) n += utf8(k) + utf8(v);
+    return n;
+  }
+
+  /** Refuses a batch that breaks either quota, before writing any of it. */
+  private checkQuota(entries: ReadonlyArray<readonly [string, string]>, replaceAll: boolean): void {
+    for (const [k, v] of entries) {
+      if (utf8(k) + utf8(v) > PROPERTY_VALUE_MAX_BYTES) throw new Error('Exception: Argument too large: value');
+    }
+    const next = new Map(replaceAll ? [] : this.store);
+    for (const [k, v] of entries) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += utf8(k) + utf8(v);
+    if (total > PROPERTY_STORE_MAX_BYTES) throw new Error('Exception: You have exceeded the property storage quota. Please remove some properties and try again.');
+  }
+
   constructor(
     private readonly core: GasCore,
     readonly scope: string,
@@ -114,6 +150,7 @@ export class FakeProperties {
   }
   setProperty(k: string, v: string): this {
     this.rec('setProperty', k);
+    this.checkQuota([[k, String(v)]], false);
     this.store.set(k, String(v));
     return this;
   }
@@ -123,6 +160,7 @@ export class FakeProperties {
   }
   setProperties(props: Record<string, string>, deleteAllOthers = false): this {
     this.rec('setProperties');
+    this.checkQuota(Object.entries(props).map(([k, v]) => [k, String(v)] as const), deleteAllOthers);
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of Object.entries(props)) this.store.set(k, String(v));
     return this;
@@ -159,10 +197,106 @@ export class FakePropertiesService {
   }
   getScriptProperties(): FakeProperties {
     this.core.record('PropertiesService', 'getScriptProperties');
+    this.core.requireAuth('PropertiesService.getScriptProperties');
     return this.script;
   }
   getUserProperties(): FakeProperties {
     this.core.record('PropertiesService', 'getUserProperties');
+    this.core.requireAuth('PropertiesService.getUserProperties');
+    return this.user;
+  }
+}
+
+// ---------------------------------------------------------------- CacheService
+
+/**
+ * "Individual keys can be up to 250 characters and store up to 100KB of data, with a cache item
+ * cap of 1,000 entries"; expirations are at most 21,600 seconds (6 hours)
+ * (https://developers.google.com/apps-script/reference/cache/cache). Time does not pass in the
+ * fake unless a test calls `expireAll()`.
+ */
+export const CACHE_KEY_MAX = 250;
+export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
+export const CACHE_MAX_ITEMS = 1000;
+export const CACHE_MAX_EXPIRATION_S = 21_600;
+
+export class FakeCache {
+  readonly store = new Map<string, string>();
+  constructor(
+    private readonly core: GasCore,
+    readonly scope: string,
+  ) {}
+  private rec(method: string, detail?: string): void {
+    this.core.record('Cache', method, { detail: detail ? `${this.scope}:${detail}` : this.scope });
+  }
+  private check(entries: ReadonlyArray<readonly [string, string]>, expiration?: number): void {
+    if (expiration !== undefined && !(expiration >= 1 && expiration <= CACHE_MAX_EXPIRATION_S)) throw new Error('Exception: Argument expirationInSeconds out of range.');
+    for (const [k, v] of entries) {
+      if (k.length > CACHE_KEY_MAX) throw new Error('Exception: Argument too large: key');
+      if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_MAX_BYTES) throw new Error('Exception: Argument too large: value');
+    }
+  }
+  get(key: string): string | null {
+    this.rec('get', key);
+    return this.store.get(key) ?? null;
+  }
+  getAll(keys: string[]): Record<string, string> {
+    this.rec('getAll', `${keys.length}`);
+    const out: Record<string, string> = {};
+    for (const k of keys) if (this.store.has(k)) out[k] = this.store.get(k)!;
+    return out;
+  }
+  put(key: string, value: string, expiration?: number): void {
+    this.rec('put', key);
+    this.check([[key, String(value)]], expiration);
+    this.set(key, String(value));
+  }
+  putAll(values: Record<string, string>, expiration?: number): void {
+    this.rec('putAll', `${Object.keys(values).length}`);
+    const entries = Object.entries(values).map(([k, v]) => [k, String(v)] as const);
+    this.check(entries, expiration);
+    for (const [k, v] of entries) this.set(k, v);
+  }
+  remove(key: string): void {
+    this.rec('remove', key);
+    this.store.delete(key);
+  }
+  removeAll(keys: string[]): void {
+    this.rec('removeAll', `${keys.length}`);
+    for (const k of keys) this.store.delete(k);
+  }
+  /** Test helper: every entry expires (six hours went by). */
+  expireAll(): void {
+    this.store.clear();
+  }
+  private set(k: string, v: string): void {
+    this.store.delete(k);
+    this.store.set(k, v);
+    // Beyond the cap, the oldest entries are evicted (a cache never refuses, it forgets).
+    while (this.store.size > CACHE_MAX_ITEMS) this.store.delete(this.store.keys().next().value as string);
+  }
+}
+
+export class FakeCacheService {
+  readonly document: FakeCache;
+  readonly script: FakeCache;
+  readonly user: FakeCache;
+  constructor(private readonly core: GasCore) {
+    this.document = new FakeCache(core, 'document');
+    this.script = new FakeCache(core, 'script');
+    this.user = new FakeCache(core, 'user');
+  }
+  getDocumentCache(): FakeCache {
+    this.core.record('CacheService', 'getDocumentCache');
+    this.core.requireAuth('CacheService.getDocumentCache');
+    return this.document;
+  }
+  getScriptCache(): FakeCache {
+    this.core.record('CacheService', 'getScriptCache');
+    return this.script;
+  }
+  getUserCache(): FakeCache {
+    this.core.record('CacheService', 'getUserCache');
     return this.user;
   }
 }

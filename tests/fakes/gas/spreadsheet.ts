@@ -30,7 +30,7 @@
  * spanning the insertion point when rows or columns are inserted, filters.
  */
 import { FakeEmbeddedChartBuilder, type FakeEmbeddedChart } from './charts';
-import { FakeUser, isDate, type GasCore } from './core';
+import { FakeUser, isDate, PROTECTED_MESSAGE, type GasCore } from './core';
 
 export type FakeValue = string | number | boolean | Date;
 
@@ -52,6 +52,21 @@ interface CellFormat {
 }
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+/**
+ * "Up to 10 million cells" per spreadsheet
+ * (https://support.google.com/drive/answer/37603 : files you can store in Google Drive, Spreadsheets).
+ */
+export const MAX_CELLS = 10_000_000;
+/** "50,000 characters" per cell (same page). */
+export const MAX_CELL_CHARS = 50_000;
+/**
+ * Developer metadata per location (a sheet): Google's Sheets guide
+ * (https://developers.google.com/sheets/api/guides/metadata) describes metadata as small
+ * key/value tags; we could not confirm a published per-location size in the pages consulted,
+ * so the fake refuses more than 30,000 characters (keys and values) per sheet, a conservative bound.
+ */
+export const MAX_METADATA_CHARS_PER_SHEET = 30_000;
 export const BooleanCriteria = {
   TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
   TEXT_CONTAINS: 'TEXT_CONTAINS',
@@ -136,6 +151,7 @@ function entered(v: unknown): { value: FakeValue; formula?: string; quoted?: boo
 
 export class FakeSpreadsheetApp {
   readonly ProtectionType = ProtectionType;
+  readonly DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const;
   readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
@@ -320,6 +336,7 @@ export class FakeSpreadsheet {
 
   deleteSheet(sheet: FakeSheet): void {
     this.rec('deleteSheet', { sheet: sheet.name });
+    this.assertCanEditSheet(sheet);
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new Error('Exception: sheet not in this spreadsheet');
     if (this.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
@@ -364,6 +381,39 @@ export class FakeSpreadsheet {
   getProtections(type: string): FakeProtection[] {
     this.rec('getProtections', { detail: type });
     return this.protections.filter((p) => p.type === type);
+  }
+
+  /**
+   * Protections are per user: a write into a block covered by a protection (not warning-only)
+   * whose editors do not include the script's user throws Google's message
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection ; the owner can
+   * always edit). 1-based block.
+   */
+  assertCanEdit(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): void {
+    for (const p of this.protections) {
+      if (p.sheet !== sheet || p.isWarningOnlyUnrecorded() || p.canUserEdit(this.core.actor)) continue;
+      if (p.covers(row, col, rows, cols)) throw new Error(PROTECTED_MESSAGE);
+    }
+  }
+
+  /** A change to the sheet itself (rows, columns, frozen rows, tab colour, name, rules): refused on a sheet protected against the user. */
+  assertCanEditSheet(sheet: FakeSheet): void {
+    for (const p of this.protections) {
+      if (p.sheet !== sheet || p.type !== ProtectionType.SHEET || p.isWarningOnlyUnrecorded() || p.canUserEdit(this.core.actor)) continue;
+      throw new Error(PROTECTED_MESSAGE);
+    }
+  }
+
+  /** Cells of every sheet (their grids, used or not): what counts against the 10 million cells limit. */
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Throws when growing the spreadsheet by `extra` cells would pass MAX_CELLS. */
+  assertRoomFor(extra: number): void {
+    if (this.totalCells() + extra > MAX_CELLS) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+    }
   }
 
   getSpreadsheetLocale(): string {
@@ -425,6 +475,7 @@ export class FakeSpreadsheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === n!.toLowerCase())) {
       throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
     }
+    this.assertRoomFor(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const sheet = new FakeSheet(this, n, this.core.newId());
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
@@ -482,6 +533,7 @@ export class FakeSheet {
   }
   setName(name: string): FakeSheet {
     this.rec('setName', name);
+    this.spreadsheet.assertCanEditSheet(this);
     this.spreadsheet.assertFreeName(name, this);
     this.name = name;
     return this;
@@ -557,6 +609,8 @@ export class FakeSheet {
   insertRowsAfter(after: number, howMany: number): FakeSheet {
     this.rec('insertRowsAfter', `${after} +${howMany}`);
     if (after < 1 || after > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    this.spreadsheet.assertCanEditSheet(this);
+    this.spreadsheet.assertRoomFor(howMany * this.maxColumns);
     this.shift('row', after, howMany);
     this.maxRows += howMany;
     return this;
@@ -564,6 +618,8 @@ export class FakeSheet {
   insertRowsBefore(before: number, howMany: number): FakeSheet {
     this.rec('insertRowsBefore', `${before} +${howMany}`);
     if (before < 1 || before > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    this.spreadsheet.assertCanEditSheet(this);
+    this.spreadsheet.assertRoomFor(howMany * this.maxColumns);
     this.shift('row', before - 1, howMany);
     this.maxRows += howMany;
     return this;
@@ -571,6 +627,8 @@ export class FakeSheet {
   insertColumnsAfter(after: number, howMany: number): FakeSheet {
     this.rec('insertColumnsAfter', `${after} +${howMany}`);
     if (after < 1 || after > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
+    this.spreadsheet.assertCanEditSheet(this);
+    this.spreadsheet.assertRoomFor(howMany * this.maxRows);
     this.shift('col', after, howMany);
     this.maxColumns += howMany;
     return this;
@@ -578,6 +636,8 @@ export class FakeSheet {
   insertColumnsBefore(before: number, howMany: number): FakeSheet {
     this.rec('insertColumnsBefore', `${before} +${howMany}`);
     if (before < 1 || before > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
+    this.spreadsheet.assertCanEditSheet(this);
+    this.spreadsheet.assertRoomFor(howMany * this.maxRows);
     this.shift('col', before - 1, howMany);
     this.maxColumns += howMany;
     return this;
@@ -585,6 +645,9 @@ export class FakeSheet {
 
   setFrozenRows(n: number): void {
     this.rec('setFrozenRows', String(n));
+    this.spreadsheet.assertCanEditSheet(this);
+    // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#gridproperties : frozen rows stay below the grid's size.
+    if (n >= this.maxRows) throw new Error("Exception: You can't freeze all visible rows on the sheet.");
     this.frozenRows = n;
   }
   getFrozenRows(): number {
@@ -593,6 +656,8 @@ export class FakeSheet {
   }
   setFrozenColumns(n: number): void {
     this.rec('setFrozenColumns', String(n));
+    this.spreadsheet.assertCanEditSheet(this);
+    if (n >= this.maxColumns) throw new Error("Exception: You can't freeze all visible columns on the sheet.");
     this.frozenColumns = n;
   }
   getFrozenColumns(): number {
@@ -601,6 +666,7 @@ export class FakeSheet {
   }
   setTabColor(color: string | null): FakeSheet {
     this.rec('setTabColor', String(color));
+    this.spreadsheet.assertCanEditSheet(this);
     this.tabColor = color;
     return this;
   }
@@ -610,11 +676,13 @@ export class FakeSheet {
   }
   setColumnWidth(col: number, width: number): FakeSheet {
     this.rec('setColumnWidth', `${col}=${width}`);
+    this.spreadsheet.assertCanEditSheet(this);
     this.columnWidths.set(col, width);
     return this;
   }
   setColumnWidths(start: number, count: number, width: number): FakeSheet {
     this.rec('setColumnWidths', `${start}+${count}=${width}`);
+    this.spreadsheet.assertCanEditSheet(this);
     if (start < 1 || start + count - 1 > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
@@ -637,11 +705,13 @@ export class FakeSheet {
   }
   hideSheet(): FakeSheet {
     this.rec('hideSheet');
+    this.spreadsheet.assertCanEditSheet(this);
     this.hidden = true;
     return this;
   }
   showSheet(): FakeSheet {
     this.rec('showSheet');
+    this.spreadsheet.assertCanEditSheet(this);
     this.hidden = false;
     return this;
   }
@@ -672,6 +742,7 @@ export class FakeSheet {
     this.rec('protect');
     const existing = this.spreadsheet.protections.find((p) => p.sheet === this && p.type === ProtectionType.SHEET);
     if (existing) return existing;
+    this.spreadsheet.assertCanEdit(this, 1, 1, this.maxRows, this.maxColumns);
     const p = new FakeProtection(this.core, this.spreadsheet, ProtectionType.SHEET, this, null);
     this.spreadsheet.protections.push(p);
     return p;
@@ -681,16 +752,48 @@ export class FakeSheet {
     return this.spreadsheet.protections.filter((p) => p.sheet === this && p.type === type);
   }
 
+  // ---- Developer metadata (sheet location) ----
+
+  /** Metadata attached to this sheet (test helper: read, do not write). */
+  readonly metadata: FakeDeveloperMetadata[] = [];
+
+  addDeveloperMetadata(key: string, value?: string, visibility?: string): FakeSheet {
+    this.rec('addDeveloperMetadata', key);
+    this.spreadsheet.assertCanEditSheet(this);
+    this.spreadsheet.assertCanEdit(this, 1, 1, this.maxRows, this.maxColumns);
+    if (typeof key !== 'string' || key === '') throw new Error('Exception: Invalid argument: key');
+    const m = new FakeDeveloperMetadata(this, this.core.newId(), key, value ?? null, typeof visibility === 'string' ? visibility : 'DOCUMENT');
+    this.metadata.push(m);
+    try {
+      this.checkMetadataSize();
+    } catch (e) {
+      this.metadata.pop();
+      throw e;
+    }
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.rec('getDeveloperMetadata');
+    return [...this.metadata];
+  }
+  /** Refuses metadata past MAX_METADATA_CHARS_PER_SHEET (keys and values). */
+  checkMetadataSize(): void {
+    const size = this.metadata.reduce((n, m) => n + m.key.length + (m.value?.length ?? 0), 0);
+    if (size > MAX_METADATA_CHARS_PER_SHEET) throw new Error(`Exception: Developer metadata on sheet ${this.name} exceeds ${MAX_METADATA_CHARS_PER_SHEET} characters (fake limit).`);
+  }
+
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     this.rec('getConditionalFormatRules');
     return [...this.conditionalRules];
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
     this.rec('setConditionalFormatRules', `${rules.length} rules`);
+    this.spreadsheet.assertCanEditSheet(this);
     this.conditionalRules = [...rules];
   }
   clearConditionalFormatRules(): void {
     this.rec('clearConditionalFormatRules');
+    this.spreadsheet.assertCanEditSheet(this);
     this.conditionalRules = [];
   }
 
@@ -702,6 +805,7 @@ export class FakeSheet {
   }
   insertChart(chart: FakeEmbeddedChart): void {
     this.rec('insertChart');
+    this.spreadsheet.assertCanEditSheet(this);
     if (!chart || !('state' in chart)) throw new Error('Exception: Invalid argument: chart');
     if (chart.id !== null) throw new Error('Exception: This chart is already in a sheet (fake: refused; use updateChart).');
     chart.sheet = this;
@@ -714,12 +818,14 @@ export class FakeSheet {
   }
   removeChart(chart: FakeEmbeddedChart): void {
     this.rec('removeChart');
+    this.spreadsheet.assertCanEditSheet(this);
     const i = this.charts.findIndex((c) => c.id !== null && c.id === chart?.id);
     if (i < 0) throw new Error('Exception: The chart is not in this sheet.');
     this.charts.splice(i, 1);
   }
   updateChart(chart: FakeEmbeddedChart): void {
     this.rec('updateChart');
+    this.spreadsheet.assertCanEditSheet(this);
     const i = this.charts.findIndex((c) => c.id !== null && c.id === chart?.id);
     if (i < 0) throw new Error('Exception: The chart is not in this sheet (fake: update a chart got from getCharts().modify()).');
     this.charts[i] = chart;
@@ -727,6 +833,7 @@ export class FakeSheet {
 
   clear(): FakeSheet {
     this.rec('clear');
+    this.spreadsheet.assertCanEditSheet(this);
     this.values = [];
     this.formulas.clear();
     this.formats.clear();
@@ -734,6 +841,7 @@ export class FakeSheet {
   }
   clearContents(): FakeSheet {
     this.rec('clearContents');
+    this.spreadsheet.assertCanEditSheet(this);
     this.values = [];
     this.formulas.clear();
     return this;
@@ -866,6 +974,18 @@ export class FakeRange {
     this.sheet.core.record('Range', method, { sheet: this.sheet.name, rows: this.rows, cols: this.cols, detail: this.a1() });
   }
 
+  /** A write: refused where a protection keeps the script's user out. */
+  private guard(): void {
+    this.sheet.spreadsheet.assertCanEdit(this.sheet, this.row, this.col, this.rows, this.cols);
+  }
+
+  /** "50,000 characters" per cell (https://support.google.com/drive/answer/37603). */
+  private static checkLength(v: unknown): void {
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+      throw new Error(`Exception: Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
+  }
+
   a1(): string {
     return a1(this.row, this.col, this.rows, this.cols);
   }
@@ -944,11 +1064,15 @@ export class FakeRange {
   setValues(values: Grid2<unknown>): FakeRange {
     this.rec('setValues');
     this.checkDims(values, 'data');
+    this.guard();
+    for (const line of values) for (const v of line) FakeRange.checkLength(v);
     this.each((r, c, i, j) => this.sheet.enter(r, c, values[i][j]));
     return this;
   }
   setValue(value: unknown): FakeRange {
     this.rec('setValue');
+    this.guard();
+    FakeRange.checkLength(value);
     this.each((r, c) => this.sheet.enter(r, c, value));
     return this;
   }
@@ -962,22 +1086,26 @@ export class FakeRange {
   }
   setFormula(formula: string): FakeRange {
     this.rec('setFormula');
+    this.guard();
     this.each((r, c) => this.sheet.enter(r, c, formula.startsWith('=') ? formula : `=${formula}`));
     return this;
   }
   setFormulas(formulas: Grid2<string>): FakeRange {
     this.rec('setFormulas');
     this.checkDims(formulas, 'data');
+    this.guard();
     this.each((r, c, i, j) => this.sheet.enter(r, c, formulas[i][j]));
     return this;
   }
   clearContent(): FakeRange {
     this.rec('clearContent');
+    this.guard();
     this.each((r, c) => this.sheet.enter(r, c, ''));
     return this;
   }
   clearFormat(): FakeRange {
     this.rec('clearFormat');
+    this.guard();
     this.each((r, c) =>
       this.sheet.setFormat(r, c, {
         background: null,
@@ -1008,6 +1136,7 @@ export class FakeRange {
     }
   }
   private mergeBlocks(blocks: Array<{ row: number; col: number; rows: number; cols: number }>): FakeRange {
+    this.guard();
     this.refusePartialMerges();
     for (let i = this.sheet.merges.length - 1; i >= 0; i--) if (this.inside(this.sheet.merges[i])) this.sheet.merges.splice(i, 1);
     for (const b of blocks) {
@@ -1032,6 +1161,7 @@ export class FakeRange {
   }
   breakApart(): FakeRange {
     this.rec('breakApart');
+    this.guard();
     this.refusePartialMerges();
     for (let i = this.sheet.merges.length - 1; i >= 0; i--) if (this.inside(this.sheet.merges[i])) this.sheet.merges.splice(i, 1);
     return this;
@@ -1050,6 +1180,7 @@ export class FakeRange {
   /** Every cell of the range gets the text (stored as text, never parsed) and its link. */
   setRichTextValue(value: FakeRichTextValue): FakeRange {
     this.rec('setRichTextValue');
+    this.guard();
     if (!(value instanceof FakeRichTextValue)) throw new Error('Exception: Invalid argument: value (fake: build it with SpreadsheetApp.newRichTextValue())');
     this.each((r, c) => {
       this.sheet.enter(r, c, value.getText() === '' ? '' : `'${value.getText()}`);
@@ -1060,6 +1191,7 @@ export class FakeRange {
   setRichTextValues(values: Grid2<FakeRichTextValue>): FakeRange {
     this.rec('setRichTextValues');
     this.checkDims(values, 'data');
+    this.guard();
     this.each((r, c, i, j) => {
       const v = values[i][j];
       if (!(v instanceof FakeRichTextValue)) throw new Error('Exception: Invalid argument: values');
@@ -1077,12 +1209,14 @@ export class FakeRange {
   // Formats: a single value for the whole range, or a 2-D array of the range's size.
   private setAll(method: string, patch: Partial<CellFormat>): FakeRange {
     this.rec(method);
+    this.guard();
     this.each((r, c) => this.sheet.setFormat(r, c, patch));
     return this;
   }
   private setEach<T>(method: string, values: Grid2<T>, field: keyof CellFormat): FakeRange {
     this.rec(method);
     this.checkDims(values, 'data');
+    this.guard();
     this.each((r, c, i, j) => this.sheet.setFormat(r, c, { [field]: values[i][j] } as Partial<CellFormat>));
     return this;
   }
@@ -1157,6 +1291,7 @@ export class FakeRange {
   setNotes(notes: Grid2<string | null>): FakeRange {
     this.rec('setNotes');
     this.checkDims(notes, 'data');
+    this.guard();
     this.each((r, c, i, j) => this.sheet.setFormat(r, c, { note: notes[i][j] ?? '' }));
     return this;
   }
@@ -1229,6 +1364,7 @@ export class FakeRange {
 
   protect(): FakeProtection {
     this.rec('protect');
+    this.guard();
     const p = new FakeProtection(this.sheet.core, this.sheet.spreadsheet, ProtectionType.RANGE, this.sheet, this);
     this.sheet.spreadsheet.protections.push(p);
     return p;
@@ -1257,6 +1393,29 @@ export class FakeProtection {
     this.core.record('Protection', method, { sheet: this.sheet.name, detail });
   }
 
+  /** Only the owner and the protection's editors may change it. */
+  private guard(): void {
+    if (!this.canUserEdit(this.core.actor)) throw new Error(PROTECTED_MESSAGE);
+  }
+
+  /** Unrecorded: may `email` edit what this protects? The owner always may. */
+  canUserEdit(email: string): boolean {
+    const e = email.toLowerCase();
+    return e === this.core.owner.toLowerCase() || this.editors.has(e);
+  }
+
+  isWarningOnlyUnrecorded(): boolean {
+    return this.warningOnly;
+  }
+
+  /** Does this protection cover any cell of the block (1-based)? A sheet protection spares its unprotected ranges. */
+  covers(row: number, col: number, rows: number, cols: number): boolean {
+    const overlaps = (r: FakeRange) => r.row < row + rows && row < r.row + r.rows && r.col < col + cols && col < r.col + r.cols;
+    const inside = (r: FakeRange) => row >= r.row && col >= r.col && row + rows <= r.row + r.rows && col + cols <= r.col + r.cols;
+    if (this.range) return overlaps(this.range);
+    return !this.unprotected.some(inside);
+  }
+
   getProtectionType(): string {
     this.rec('getProtectionType');
     return this.type;
@@ -1271,6 +1430,7 @@ export class FakeProtection {
   }
   setDescription(d: string): FakeProtection {
     this.rec('setDescription', d);
+    this.guard();
     this.description = d;
     return this;
   }
@@ -1280,6 +1440,7 @@ export class FakeProtection {
   }
   setWarningOnly(w: boolean): FakeProtection {
     this.rec('setWarningOnly', String(w));
+    this.guard();
     this.warningOnly = w;
     return this;
   }
@@ -1289,12 +1450,14 @@ export class FakeProtection {
   }
   setDomainEdit(d: boolean): FakeProtection {
     this.rec('setDomainEdit', String(d));
+    this.guard();
     this.domainEdit = d;
     return this;
   }
+  /** Whether the script's user may edit what this protects (and the protection itself). */
   canEdit(): boolean {
     this.rec('canEdit');
-    return true;
+    return this.canUserEdit(this.core.actor);
   }
   getEditors(): FakeUser[] {
     this.rec('getEditors');
@@ -1302,21 +1465,25 @@ export class FakeProtection {
   }
   addEditor(user: string | FakeUser): FakeProtection {
     this.rec('addEditor');
+    this.guard();
     this.editors.add(emailOf(user));
     return this;
   }
   addEditors(emails: ReadonlyArray<string>): FakeProtection {
     this.rec('addEditors', `${emails.length}`);
+    this.guard();
     for (const e of emails) this.editors.add(emailOf(e));
     return this;
   }
   removeEditor(user: string | FakeUser): FakeProtection {
     this.rec('removeEditor');
+    this.guard();
     this.drop(emailOf(user));
     return this;
   }
   removeEditors(users: ReadonlyArray<string | FakeUser>): FakeProtection {
     this.rec('removeEditors', `${users.length}`);
+    this.guard();
     for (const u of users) this.drop(emailOf(u));
     return this;
   }
@@ -1326,11 +1493,13 @@ export class FakeProtection {
   }
   setUnprotectedRanges(ranges: FakeRange[]): FakeProtection {
     this.rec('setUnprotectedRanges');
+    this.guard();
     this.unprotected = [...ranges];
     return this;
   }
   remove(): void {
     this.rec('remove');
+    this.guard();
     const i = this.spreadsheet.protections.indexOf(this);
     if (i >= 0) this.spreadsheet.protections.splice(i, 1);
   }
@@ -1357,6 +1526,51 @@ export class FakeProtection {
 
 function emailOf(user: string | FakeUser | { getEmail(): string }): string {
   return (typeof user === 'string' ? user : user.getEmail()).toLowerCase();
+}
+
+export class FakeDeveloperMetadata {
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly id: number,
+    readonly key: string,
+    public value: string | null,
+    readonly visibility: string,
+  ) {}
+  private rec(method: string): void {
+    this.sheet.core.record('DeveloperMetadata', method, { sheet: this.sheet.name, detail: this.key });
+  }
+  getId(): number {
+    return this.id;
+  }
+  getKey(): string {
+    return this.key;
+  }
+  getValue(): string | null {
+    return this.value;
+  }
+  getVisibility(): string {
+    return this.visibility;
+  }
+  setValue(value: string): FakeDeveloperMetadata {
+    this.rec('setValue');
+    this.sheet.spreadsheet.assertCanEditSheet(this.sheet);
+    this.sheet.spreadsheet.assertCanEdit(this.sheet, 1, 1, this.sheet.maxRows, this.sheet.maxColumns);
+    const was = this.value;
+    this.value = value;
+    try {
+      this.sheet.checkMetadataSize();
+    } catch (e) {
+      this.value = was;
+      throw e;
+    }
+    return this;
+  }
+  remove(): void {
+    this.rec('remove');
+    this.sheet.spreadsheet.assertCanEditSheet(this.sheet);
+    const i = this.sheet.metadata.indexOf(this);
+    if (i >= 0) this.sheet.metadata.splice(i, 1);
+  }
 }
 
 export class FakeDataValidation {

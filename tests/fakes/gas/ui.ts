@@ -138,6 +138,8 @@ export class FakeUi {
   /** alert(message) | alert(message, buttons) | alert(title, message, buttons). */
   alert(a: string, b?: string, c?: string): FakeButton {
     this.core.record('Ui', 'alert');
+    this.core.requireAuth('Ui.alert');
+    this.core.refuseWaitWhileLocked('Ui.alert');
     const [title, message, buttons] = c !== undefined ? [a, b!, c] : b !== undefined ? [null, a, b] : [null, a, null];
     const fallback = buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL ? Button.YES : Button.OK;
     const answer = this.alertAnswers.shift() ?? fallback;
@@ -148,6 +150,8 @@ export class FakeUi {
   /** prompt(message) | prompt(message, buttons) | prompt(title, message, buttons). Throws when no answer is scripted. */
   prompt(a: string, b?: string, c?: string): FakePromptResponse {
     this.core.record('Ui', 'prompt');
+    this.core.requireAuth('Ui.prompt');
+    this.core.refuseWaitWhileLocked('Ui.prompt');
     const [title, message, buttons] = c !== undefined ? [a, b!, c] : b !== undefined ? [null, a, b] : [null, a, null];
     const answer = this.promptAnswers.shift();
     if (!answer) throw new Error(`FakeUi.prompt: no scripted answer for « ${message} » (call env.ui.queuePrompt first)`);
@@ -157,14 +161,17 @@ export class FakeUi {
 
   showSidebar(output: FakeHtmlOutput): void {
     this.core.record('Ui', 'showSidebar');
+    this.core.requireAuth('Ui.showSidebar');
     this.dialogs.push({ kind: 'sidebar', title: output.getTitle() || null, output });
   }
   showModalDialog(output: FakeHtmlOutput, title: string): void {
     this.core.record('Ui', 'showModalDialog');
+    this.core.requireAuth('Ui.showModalDialog');
     this.dialogs.push({ kind: 'modal', title, output });
   }
   showModelessDialog(output: FakeHtmlOutput, title: string): void {
     this.core.record('Ui', 'showModelessDialog');
+    this.core.requireAuth('Ui.showModelessDialog');
     this.dialogs.push({ kind: 'modeless', title, output });
   }
 }

@@ -1,0 +1,135 @@
+/**
+ * Use cases of the network view, face-neutral:
+ * - *Fiche réseau*: the summary a territory shares (`export-reseau`, menu
+ *   Générer ▸ Fiche réseau);
+ * - the coordinator's rollup of a folder of fiches and full workbooks
+ *   (`reseau DOSSIER`), one file at a time so memory stays bounded;
+ * - the peer slide added to a territory's COPIL deck (`generate copil --reseau`).
+ * Faces read and write the files; nothing here knows where they come from.
+ */
+import { memoSource, readWorkbookModel } from '../domain/model/read';
+import { scoreWorkbook } from '../domain/referentiel/workbook-scores';
+import { TAB } from '../domain/schema/tabs';
+import { normalizeKey } from '../domain/table/normalize';
+import type { Deck } from '../domain/reports/deck';
+import type { DeckRendererPort } from './ports-reports';
+import { RESEAU_MESSAGES as M } from '../domain/messages/reseau';
+import { construireFicheReseau, type FicheConstruite } from '../domain/reseau/fiche';
+import { estFicheReseau, lireFicheReseau, type ClasseurLu } from '../domain/reseau/fiche-classeur';
+import { consoliderReseau, type FichierEcarte, type Rollup, type TerritoireLu } from '../domain/reseau/rollup';
+import { comparerAuxPairs, slidePairs, type ComparaisonPairs, type ReseauLu } from '../domain/reseau/pairs';
+
+/** A workbook as both offline readers and Apps Script hand it over. */
+export interface LecteurClasseur {
+  sheetNames(): readonly string[];
+  read(sheet: string): import('../domain/table/cell').Grid;
+}
+
+function asClasseur(book: LecteurClasseur): ClasseurLu {
+  const cache = new Map<string, import('../domain/table/cell').Grid>();
+  return {
+    sheetNames: () => book.sheetNames(),
+    grid: (name) => {
+      if (!book.sheetNames().includes(name)) return undefined;
+      if (!cache.has(name)) cache.set(name, book.read(name));
+      return cache.get(name);
+    },
+  };
+}
+
+/** Whether a workbook is a full Cap Circulaire workbook (its Accueil and Référentiel tabs). */
+export function estClasseurComplet(book: Pick<LecteurClasseur, 'sheetNames'>): boolean {
+  const names = new Set(book.sheetNames().map(normalizeKey));
+  return names.has(normalizeKey(TAB.accueil)) && names.has(normalizeKey(TAB.referentiel));
+}
+
+/** The fiche réseau of a full workbook, as of `date`. Reads each tab once, writes nothing. */
+export function ficheDuClasseur(book: LecteurClasseur, date: Date): FicheConstruite {
+  const names = book.sheetNames();
+  const src = memoSource([...names], (n) => book.read(n));
+  const { model } = readWorkbookModel(src);
+  const { result } = scoreWorkbook(model);
+  return construireFicheReseau(model, result, date);
+}
+
+export type TerritoireOuEcart = { readonly ok: true; readonly territoire: TerritoireLu; readonly remarques: readonly string[] } | { readonly ok: false; readonly ecart: FichierEcarte };
+
+/**
+ * One file of the coordinator's folder: a fiche réseau, or a full workbook
+ * summarised on the fly (`date` dates such a summary: the coordinator's today).
+ */
+export function lireTerritoire(fichier: string, book: LecteurClasseur, date: Date): TerritoireOuEcart {
+  const classeur = asClasseur(book);
+  if (estFicheReseau(classeur)) {
+    const lu = lireFicheReseau(classeur);
+    if (!lu.ok) return { ok: false, ecart: { fichier, raison: lu.raison } };
+    return { ok: true, territoire: { fichier, source: 'fiche', fiche: lu.fiche }, remarques: lu.remarques };
+  }
+  if (estClasseurComplet(book)) {
+    const { fiche } = ficheDuClasseur(book, date);
+    if (!fiche.identite.nom) return { ok: false, ecart: { fichier, raison: M.lecture.sansNomClasseur } };
+    return { ok: true, territoire: { fichier, source: 'classeur', fiche }, remarques: [] };
+  }
+  return { ok: false, ecart: { fichier, raison: M.lecture.pasUneFiche } };
+}
+
+/** What a face hands over for each file of the folder: its workbook, or why it could not be opened. */
+export type FichierDossier = { readonly fichier: string; readonly book: LecteurClasseur } | { readonly fichier: string; readonly erreur: string };
+
+export interface RollupProgress {
+  (done: number, total: number, fichier: string): void;
+}
+
+/**
+ * The rollup of a folder, reading one file at a time (`open` is called once
+ * per file and its workbook dropped before the next): memory holds the
+ * fiches, never the workbooks. A file that is neither a fiche nor a
+ * workbook is listed with why, never fatal.
+ */
+export async function consoliderDossier(
+  fichiers: readonly string[],
+  open: (fichier: string) => Promise<FichierDossier>,
+  date: Date,
+  progress?: RollupProgress,
+): Promise<{ rollup: Rollup; remarques: string[] }> {
+  const territoires: TerritoireLu[] = [];
+  const ecartes: FichierEcarte[] = [];
+  const remarques: string[] = [];
+  let i = 0;
+  for (const f of fichiers) {
+    progress?.(++i, fichiers.length, f);
+    const opened = await open(f);
+    if ('erreur' in opened) {
+      ecartes.push({ fichier: f, raison: opened.erreur });
+      continue;
+    }
+    try {
+      const r = lireTerritoire(f, opened.book, date);
+      if (r.ok) {
+        territoires.push(r.territoire);
+        remarques.push(...r.remarques.map((x) => `${f} : ${x}`));
+      } else ecartes.push(r.ecart);
+    } catch (e) {
+      // A workbook the model reader cannot take is one bad file of the folder, not the end of the rollup.
+      ecartes.push({ fichier: f, raison: M.lecture.illisible((e as Error).message) });
+    }
+  }
+  return { rollup: consoliderReseau(territoires, ecartes), remarques };
+}
+
+/** The peer comparison of a territory, and its slide placed before the deck's last slide (the draft relevé de décisions). */
+export function ajouterSlidePairs(deck: Deck, book: LecteurClasseur, reseau: ReseauLu, date: Date): { deck: Deck; comparaison: ComparaisonPairs } {
+  const { fiche } = ficheDuClasseur(book, date);
+  const comparaison = comparerAuxPairs(fiche, reseau);
+  const slide = slidePairs(comparaison);
+  const at = Math.max(1, deck.slides.length - 1);
+  return { deck: { ...deck, slides: [...deck.slides.slice(0, at), slide, ...deck.slides.slice(at)] }, comparaison };
+}
+
+/**
+ * A deck renderer that adds the peer slide to whatever deck it is given:
+ * the COPIL use case stays as it is, every face wraps its own renderer.
+ */
+export function avecComparaisonPairs(inner: DeckRendererPort, book: LecteurClasseur, reseau: ReseauLu, date: Date): DeckRendererPort {
+  return { render: (deck, name) => inner.render(ajouterSlidePairs(deck, book, reseau, date).deck, name) };
+}

@@ -1,0 +1,143 @@
+/**
+ * Messages of the network view: the fiche réseau a territory shares, the
+ * regional rollup, the network's deck, the peer slide. French, shown to
+ * chargé·es de mission and regional coordinators.
+ */
+import { formatDateFr, formatNumberFr } from '../format';
+
+const s = (n: number, one: string, many: string) => (n > 1 ? many : one);
+const nb = (n: number) => formatNumberFr(n, 0);
+
+export const RESEAU_MESSAGES = {
+  fichier: {
+    intro: (nom: string) => `Fiche réseau de ${nom || 'la collectivité'} : ce que le territoire partage avec son réseau régional (Cap Circulaire).`,
+    garantie:
+      'Aucune donnée personnelle : ni nom de personne, ni adresse électronique, ni commentaire libre. Scores, statuts par mesure, actions du plan (avec le service pilote), financeurs et dates.',
+  },
+  lecture: {
+    pasUneFiche: 'ce classeur n’est ni une fiche réseau Cap Circulaire ni un classeur Cap Circulaire complet (ni onglet « Fiche réseau », ni onglets « Accueil » et « Référentiel »)',
+    versionInconnue: (v: string) => `fiche réseau d’une version inconnue (« ${v} ») : mettez Cap Circulaire à jour`,
+    sansNom: 'la fiche réseau n’indique pas le nom de la collectivité',
+    sansDate: 'la fiche réseau n’est pas datée (« Date de la fiche »)',
+    ongletManquant: (onglet: string) => `l’onglet « ${onglet} » manque ou n’a pas ses en-têtes`,
+    ligneScoreIgnoree: (id: string) => `ligne « ${id} » de l’onglet Scores ignorée : ni un axe ni une mesure du référentiel`,
+    illisible: (detail: string) => `fichier illisible (${detail})`,
+    pasUnClasseur: 'pas un classeur .xlsx',
+    sansNomClasseur: 'le classeur n’indique pas le nom de la collectivité (onglet Accueil)',
+  },
+  export: {
+    summary: 'écrit la fiche réseau à partager avec le réseau régional (sans donnée personnelle)',
+    usage: ['cap-circulaire export-reseau classeur.xlsx --out fiche-reseau.xlsx'],
+    description:
+      'Résume le classeur pour le réseau régional : identité, scores par axe et par mesure, statuts, étoiles, complétude, actions du plan (service pilote, jamais une personne), financeurs, preuves, feuille de route, audit, dernier COPIL. La commande affiche ce qui est partagé ; le classeur n’est jamais modifié.',
+    ecrit: (chemin: string) => `Fiche réseau écrite : ${chemin}`,
+    contenu: (f: { nom: string; axes: number; mesures: number; actions: number; financements: number }) =>
+      `Ce qui est partagé : ${f.nom}, ${f.axes} axes et ${f.mesures} mesures (scores et statuts), ${f.actions} ${s(f.actions, 'fiche', 'fiches')} du plan, ${f.financements} ${s(f.financements, 'financement', 'financements')}, preuves, feuille de route, dates d’audit et du dernier COPIL.`,
+    jamais: 'Jamais partagé : noms de personnes (pilotes, élus, responsables, contacts), adresses électroniques, commentaires, notes.',
+    retrait: (ou: string, nature: string) => `${ou} : ${nature} retiré(e) du texte partagé.`,
+    sansNom: 'Le classeur n’indique pas le nom de la collectivité (onglet Accueil, « Nom de la collectivité ») : le réseau ne pourrait pas reconnaître la fiche. Renseignez-le puis relancez.',
+  },
+  rollup: {
+    summary: 'consolide les fiches réseau et classeurs d’un dossier : classeur régional et présentation',
+    usage: ['cap-circulaire reseau DOSSIER --out reseau.xlsx [--deck reseau.pptx]'],
+    description:
+      'Lit chaque fiche réseau et chaque classeur Cap Circulaire complet du dossier (un territoire peut envoyer l’un ou l’autre) et écrit le classeur régional : une ligne par territoire, une ligne par mesure avec la répartition des statuts et les territoires qui l’ont faite, les actions de tous les plans, les fichiers écartés et les doublons. Avec --deck, la présentation de la réunion du réseau. Aucun fichier du dossier n’est modifié.',
+    deckOption: 'présentation de la réunion du réseau (.pptx)',
+    deckExtension: (f: string) => `La présentation du réseau doit être un fichier .pptx : ${f}`,
+    dossierIntrouvable: (d: string) => `Dossier introuvable : ${d}`,
+    pasUnDossier: (d: string) => `« ${d} » n’est pas un dossier : indiquez le dossier qui contient les fiches réseau.`,
+    progression: (i: number, n: number, fichier: string) => `[${i}/${n}] ${fichier}`,
+    lus: (territoires: number, fichiers: number, ecartes: number) =>
+      `${territoires} ${s(territoires, 'territoire', 'territoires')} ${s(territoires, 'consolidé', 'consolidés')} depuis ${fichiers} ${s(fichiers, 'fichier', 'fichiers')} ; ${ecartes} ${s(ecartes, 'fichier écarté', 'fichiers écartés')}.`,
+    ecarte: (fichier: string, raison: string) => `Écarté : ${fichier} — ${raison}.`,
+    doublon: (nom: string, fichiers: readonly string[], par: string) => `Doublon : « ${nom} » (${par}) dans ${fichiers.join(', ')} : chaque fichier garde sa ligne, à vérifier.`,
+    aucun: 'Aucune fiche réseau ni aucun classeur Cap Circulaire lisible dans ce dossier.',
+    ecrit: (chemin: string) => `Classeur régional écrit : ${chemin}`,
+    deckEcrit: (chemin: string) => `Présentation du réseau écrite : ${chemin}`,
+    parNom: 'même nom',
+    parSiren: 'même SIREN',
+  },
+  onglets: {
+    territoires: 'Territoires',
+    mesures: 'Mesures',
+    actions: 'Actions des plans',
+    ecartes: 'Fichiers écartés',
+    doublons: 'Doublons',
+  },
+  colonnes: {
+    fichier: 'Fichier',
+    source: 'Source',
+    sourceFiche: 'Fiche réseau',
+    sourceClasseur: 'Classeur complet',
+    raison: 'Raison',
+    territoire: 'Territoire',
+    territoires: 'Territoires',
+    motif: 'Motif',
+  },
+  tranches: {
+    moins10k: 'moins de 10 000 hab.',
+    de10a50k: '10 000 à 50 000 hab.',
+    de50a100k: '50 000 à 100 000 hab.',
+    plus100k: 'plus de 100 000 hab.',
+    inconnue: 'population non renseignée',
+  },
+  deck: {
+    titre: 'Réseau économie circulaire',
+    sousTitre: (n: number) => `${n} ${s(n, 'territoire', 'territoires')} engagés dans le référentiel économie circulaire`,
+    pied: 'Réseau régional · économie circulaire',
+    couvertureNotes: 'Présentation générée depuis les fiches réseau des territoires (classeur régional Cap Circulaire). Chaque chiffre vient de ce que les territoires ont choisi de partager.',
+    axesTitre: (n: number) => `Où en est le réseau : score réalisé par axe, ${n} ${s(n, 'territoire', 'territoires')}`,
+    axesNotes: 'Médiane, premier et troisième quartiles du pourcentage réalisé de chaque axe, sur les territoires consolidés (onglet Territoires du classeur régional).',
+    proches: (n: number) =>
+      n === 0 ? 'Aucun territoire n’est à moins de 10 points de l’étoile suivante' : `${n} ${s(n, 'territoire est', 'territoires sont')} à moins de 10 points de l’étoile suivante, référentiel complet`,
+    aucunProche: 'Aucun territoire n’a à la fois un référentiel entièrement renseigné et moins de 10 points réalisés à gagner pour l’étoile suivante.',
+    prochesNotes: 'Territoires dont toutes les lignes du référentiel sont renseignées et à qui il manque au plus 10 points réalisés pour l’étoile suivante (sans la marge recommandée de 3 points), avec les critères d’étoile encore à remplir : les points seuls ne donnent pas l’étoile. Source : fiches réseau (onglet Territoires du classeur régional).',
+    mesuresAvancees: 'Les mesures les plus avancées du réseau',
+    mesuresEnRetrait: 'Les mesures les moins avancées : où s’entraider',
+    mesuresNotes: 'Part des territoires concernés qui ont fait la mesure (entièrement ou en partie). Les territoires qui l’ont faite sont listés dans l’onglet Mesures du classeur régional.',
+    filieres: 'Les filières les plus travaillées dans les plans d’actions',
+    filieresNotes: 'Nombre de territoires dont au moins une fiche du plan d’actions touche la filière (par les actions qui lui sont liées).',
+    typologie: 'Les territoires par type et par taille',
+    typologieNotes: 'Répartition des territoires consolidés par type de collectivité et par tranche de population.',
+    aucuneDonnee: 'Aucune donnée dans les fiches consolidées.',
+    colMesure: 'Mesure',
+    colFaite: 'Faite par',
+    colTerritoire: 'Territoire',
+    colEtoile: 'Étoile',
+    colManque: 'Points manquants',
+    colCriteres: 'Critères à remplir',
+    colLignes: 'Lignes à renseigner',
+    colFiliere: 'Filière',
+    colTerritoires: 'Territoires',
+    colType: 'Type',
+    colTranche: 'Taille',
+    colNombre: 'Territoires',
+    mediane: 'Médiane',
+    q1: '1er quartile',
+    q3: '3e quartile',
+    pctTerritoires: (n: number, total: number) => `${nb(n)} sur ${nb(total)}`,
+    etoileVers: (a: number, b: number) => `${a} → ${b}`,
+  },
+  pairs: {
+    titre: (nom: string) => `${nom} parmi les territoires du réseau`,
+    titreSans: 'Le territoire parmi ceux du réseau',
+    sousTitre: (n: number, typ: number, groupe: string) =>
+      `Score réalisé par axe face au réseau (${n} ${s(n, 'territoire', 'territoires')}) et aux ${typ} ${s(typ, 'territoire', 'territoires')} ${groupe}`,
+    groupe: (type: string | null, tranche: string) => `${type ? `de type ${type}` : 'de même type'}, ${tranche}`,
+    colAxe: 'Axe',
+    colNous: 'Nous',
+    colMediane: 'Médiane réseau',
+    colQuartiles: 'Quartiles réseau',
+    colPairs: 'Médiane pairs',
+    enAvance: 'Mesures où des territoires comparables sont en avance',
+    aucuneAvance: 'Aucune mesure où les territoires comparables sont nettement en avance.',
+    faitePar: (titre: string, noms: readonly string[]) => `${titre} : ${noms.join(', ')}`,
+    autres: (n: number) => `${n} ${n > 1 ? 'autres' : 'autre'} (classeur régional, onglet « Mesures faites »)`,
+    notes: (date: string) =>
+      `Comparaison avec le classeur régional du ${date} : médiane et quartiles du % réalisé par axe, sur tous les territoires et sur ceux de même type et de même tranche de population. Seuls des agrégats et ce que les territoires ont choisi de partager (fiches réseau) apparaissent.`,
+    reseauIllisible: (chemin: string, raison: string) => `Classeur régional « ${chemin} » illisible : ${raison}.`,
+    reseauCopilSeulement: 'L’option --reseau ne s’applique qu’à la présentation COPIL (generate copil).',
+    reseauOption: 'classeur régional (écrit par « reseau ») : ajoute la diapositive de comparaison avec les pairs',
+  },
+  date: (d: Date) => formatDateFr(d),
+} as const;
