@@ -99,7 +99,11 @@ export class SheetsFormatter implements FormatterPort {
     // One call per header row (side-by-side tables share one): as tall as its longest wrapped label, in pixels.
     const heights = new Map<number, number>();
     for (const b of format.blocks) if (b.columns.length) heights.set(b.headerRow, Math.max(heights.get(b.headerRow) ?? 0, headerRowHeight(b)));
-    for (const [row, pt] of heights) sheet.setRowHeight(row + 1, Math.ceil(pt * PX_PER_PT));
+    // Grown, never shrunk (a header the user made taller stays so); nothing written when it is already tall enough.
+    for (const [row, pt] of heights) {
+      const px = Math.ceil(pt * PX_PER_PT);
+      if (sheet.getRowHeight(row + 1) < px) sheet.setRowHeight(row + 1, px);
+    }
     for (const field of format.fields) this.field(sheet, field, protections);
     this.replaceColourRules(sheet, rules);
     this.replaceProtections(sheet, protections);

@@ -5,9 +5,11 @@
  * start at zero on a fixed 0–100 % scale for percentages.
  */
 import fc from 'fast-check';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rebuildDashboard } from '../../src/app/dashboard';
+import { installWorkbook } from '../../src/app/install';
+import { readXlsxBuffer } from '../../src/files/xlsx/read';
 import { ACCUEIL_MAX_WIDTH_PX, WORKBOOK_FONT, LINE_HEIGHT_PT, MAX_CONTENT_WIDTH_PX, PX_PER_PT, headerLines, headerRowHeight } from '../../src/domain/install/format';
 import { TAB, TABS } from '../../src/domain/schema/tabs';
 import { textWidth, wrapText } from '../../src/domain/text/measure';
@@ -130,6 +132,41 @@ describe('the .xlsx written offline', () => {
     );
     expect(checked).toBeGreaterThan(50);
     expect(layout.widths.every((w) => w <= MAX_CONTENT_WIDTH_PX)).toBe(true);
+  });
+});
+
+describe('a user’s .xlsx, patched', () => {
+  it('gets the same header heights and data bars as a new workbook', async () => {
+    // A workbook as another writer left it: no row heights at all.
+    const files = unzipSync(new Uint8Array(await writeXlsxBuffer(installed())));
+    for (const name of Object.keys(files).filter((n) => n.startsWith('xl/worksheets/sheet'))) {
+      files[name] = strToU8(strFromU8(files[name]).replace(/\s(ht|customHeight)="[^"]*"/g, ''));
+    }
+    const loaded = await readXlsxBuffer(zipSync(files));
+    const wb = loaded.workbook;
+    installWorkbook({ workbook: wb, formatter: wb });
+    rebuildDashboard({ workbook: wb, clock, user: { email: () => 'x@y.fr' }, renderer: wb, journal: false } as never);
+    const out = unzipSync(new Uint8Array(await writeXlsxBuffer(wb, loaded.source)));
+    const workbookXml = strFromU8(out['xl/workbook.xml']);
+    const rels = strFromU8(out['xl/_rels/workbook.xml.rels']);
+    const decode = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const ridOf = new Map([...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => [decode(/name="([^"]*)"/.exec(m[0])![1]), /r:id="([^"]+)"/.exec(m[0])![1]]));
+    const targetOf = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])![1], /Target="([^"]+)"/.exec(m[0])![1]]));
+    const sheetXml = (name: string) => strFromU8(out[`xl/${targetOf.get(ridOf.get(name)!)!.replace(/^\/?xl\//, '')}`]);
+    for (const name of [TAB.instances, TAB.preuves, TAB.plans]) {
+      for (const block of wb.formats.get(name)!.blocks) {
+        const row = new RegExp(`<row\\b[^>]*\\br="${block.headerRow + 1}"[^>]*>`).exec(sheetXml(name))?.[0] ?? '';
+        expect(row, `${name} row ${block.headerRow + 1}`).toMatch(/customHeight="1"/);
+        expect(Number(/ ht="([\d.]+)"/.exec(row)![1])).toBeGreaterThanOrEqual(headerRowHeight(block));
+      }
+    }
+    const dash = sheetXml(TAB.tableauDeBord);
+    const bars = [...dash.matchAll(/<dataBar([^>]*)>([\s\S]*?)<\/dataBar>/g)];
+    expect(bars.length).toBeGreaterThan(3);
+    for (const [, attrs, body] of bars) {
+      expect(attrs).toContain('minLength="0" maxLength="100"');
+      expect(body).toMatch(/^<cfvo type="num" val="0"\/>/);
+    }
   });
 });
 
