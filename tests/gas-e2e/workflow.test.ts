@@ -432,6 +432,8 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
       expect(commands.map((c) => c.handler)).toEqual(expect.arrayContaining(['runInstall', 'runAddService', 'runValidate', 'runConsolidate', 'runCalculerScores', 'runTableauDeBord']));
       for (const { handler } of commands) {
         if (handler === 'runAddService') lead.env.ui.queuePrompt('Finances').queuePrompt('paul.martin@agglo-valdeloue.fr');
+        // The COPIL dialog comes before the lock, like Ajouter un service's.
+        if (handler === 'runGenererCopil') lead.env.ui.queuePrompt('15/12/2026');
         const click = lead.run(handler);
         expect(click.errors, handler).toEqual([]);
         expect(click.alerts.map((a) => a.message), handler).toEqual([gasMessages.busy]);

@@ -342,7 +342,6 @@ export const COPIL_MESSAGES = {
       `${copils.length ? `COPIL de l'onglet Instances :\n${copils.join('\n')}\n\n` : "Aucun COPIL dans l'onglet Instances.\n\n"}${next ? `Laissez vide pour préparer le prochain (${next}), ou tapez` : 'Tapez'} le N° d'une instance, ou la date de la séance (JJ/MM/AAAA).`,
     aucunProchain: "Aucun COPIL à venir dans l'onglet Instances : indiquez le N° d'une instance ou la date de la séance (JJ/MM/AAAA).",
     reponseInvalide: (v: string) => `« ${v} » n'est ni un N° d'instance ni une date JJ/MM/AAAA.`,
-    annule: 'Génération annulée.',
   },
 
   check: {

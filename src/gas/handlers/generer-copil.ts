@@ -9,14 +9,20 @@ import { COPIL_MESSAGES } from '../../domain/messages/copil';
 import { memoSource, readWorkbookModel } from '../../domain/model/read';
 import { copilsEnregistres, prochainCopil } from '../../domain/reports/copil/seance';
 import { formatDateFr } from '../../domain/text/numbers';
-import type { GasContext } from '../context';
+import { TAB } from '../../domain/schema/tabs';
+import { gasContext, type GasContext } from '../context';
 import { runGenerate } from '../reports/generate';
 
 const M = COPIL_MESSAGES.gas;
 
-/** The meeting chosen in the dialog: options for the use case, a French message to show, or null (cancelled). */
+/**
+ * The meeting chosen in the dialog: options for the use case, a French
+ * message to show, or null (cancelled). Asked before the document lock (no
+ * one waits on a dialog): only `Instances` is read for it.
+ */
 export function copilChoice(ctx: Pick<GasContext, 'ui' | 'workbook' | 'clock'>): ReportOptions | string | null {
-  const model = readWorkbookModel(memoSource(ctx.workbook.sheetNames(), (n) => ctx.workbook.read(n))).model;
+  const names = ctx.workbook.sheetNames().filter((n) => n === TAB.instances);
+  const model = readWorkbookModel(memoSource(names, (n) => ctx.workbook.read(n))).model;
   const copils = copilsEnregistres(model);
   const next = prochainCopil(model, ctx.clock.now());
   const list = copils.map((i) => M.copil(i.numero, formatDateFr(i.date!), i.intitule));
@@ -39,5 +45,10 @@ export function parseCopilAnswer(text: string, next: number | null): ReportOptio
 }
 
 export function runGenererCopil(): void {
-  runGenerate('copil', (ctx) => copilChoice(ctx) ?? M.annule);
+  const ctx = gasContext();
+  const choice = copilChoice(ctx);
+  if (choice === null) return;
+  if (typeof choice === 'string') return void ctx.ui.alert(M.titre, choice, ctx.ui.ButtonSet.OK);
+  // The dialog's read of Instances (cached) serves the command: each tab is read once.
+  runGenerate('copil', () => choice, (locked) => ({ ...locked, workbook: ctx.workbook }));
 }

@@ -77,6 +77,10 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
   ctx.ui.showModalDialog(output, title);
 }
 
-export function runGenerate(kind: ReportKind, options?: (ctx: GasContext) => ReportOptions | string): void {
-  runCommand(M.commande.titreDialogue(kind), (ctx) => generateWith(ctx, kind, advancedServices(), options));
+/**
+ * `context` adjusts the command's context: the COPIL deck reuses the workbook
+ * its dialog read `Instances` from, before the lock (one read per tab).
+ */
+export function runGenerate(kind: ReportKind, options?: (ctx: GasContext) => ReportOptions | string, context?: (ctx: GasContext) => GasContext): void {
+  runCommand(M.commande.titreDialogue(kind), (ctx) => generateWith(context ? context(ctx) : ctx, kind, advancedServices(), options));
 }
