@@ -17,7 +17,7 @@ import { auditDocument } from '../domain/reports/audit';
 import { bilanInstanceDocument, findInstance } from '../domain/reports/bilan';
 import { buildCopil, instantDuJour, type ReadyReport } from '../domain/reports/copil';
 import { blocHistorique, lireHistorique, type HistoriqueRow } from '../domain/reports/copil/historique';
-import { resoudreSeance } from '../domain/reports/copil/seance';
+import { resoudreSeance, type Seance } from '../domain/reports/copil/seance';
 import { COPIL_MESSAGES } from '../domain/messages/copil';
 import type { Deck } from '../domain/reports/deck';
 import type { ReportDocument } from '../domain/reports/document';
@@ -56,6 +56,8 @@ export type PreparedReport =
       readonly ready: ReadyReport;
       /** This meeting's figures, for Historique, and the Historique grid read (null without the tab). */
       readonly historique: { readonly row: HistoriqueRow; readonly grid: Grid | null };
+      /** The meeting the deck is prepared for. */
+      readonly seance: Seance;
     })
   | (PreparedCommon & { readonly kind: Exclude<ReportKind, 'copil'>; readonly document: ReportDocument });
 
@@ -113,7 +115,7 @@ export function prepareReport(kind: ReportKind, workbook: WorkbookPort, clock: C
   const { input, journalGrid, historiqueGrid, anomalies } = readReportInput(workbook, clock.now());
   if (kind === 'copil') {
     const c = buildCopilReport(input, options);
-    return { kind, name: c.name, deck: c.deck, ready: c.ready, historique: { row: c.context.courant, grid: historiqueGrid }, journalGrid, anomalies };
+    return { kind, name: c.name, deck: c.deck, ready: c.ready, historique: { row: c.context.courant, grid: historiqueGrid }, seance: c.context.seance, journalGrid, anomalies };
   }
   const built = buildReport(kind, input, options);
   return { kind, name: built.name, document: built.document!, journalGrid, anomalies };

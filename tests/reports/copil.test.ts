@@ -221,7 +221,8 @@ describe('the meeting drives the deck', () => {
     expect(resoudreSeance(input.model, NOW_B, { instance: 3 })).toMatchObject({ date: day(2026, 9, 17) });
     expect(resoudreSeance(input.model, NOW_B, { date: day(2027, 6, 10) })).toMatchObject({ instance: { numero: 5 } });
     expect(resoudreSeance(input.model, NOW_B, { instance: 9 })).toMatch(/^Instance n° 9 introuvable .* COPIL enregistrés : 1 \(12\/03\/2026\), 3 \(17\/09\/2026\), 4 \(04\/02\/2027\), 5 \(10\/06\/2027\)\.$/);
-    expect(resoudreSeance(input.model, new Date(2027, 11, 1), {})).toMatch(/^Aucun COPIL à venir .*--date JJ\/MM\/AAAA/);
+    // No COPIL to come: dated today (the CLI says how to choose another meeting).
+    expect(resoudreSeance(input.model, new Date(2027, 11, 1), {})).toEqual({ date: day(2027, 12, 1), instance: null });
   });
 
   it('follows up the previous COPIL: each decision with the commitments made for it and their state', () => {

@@ -330,6 +330,7 @@ export const COPIL_MESSAGES = {
     dateOption: 'date de la séance du COPIL (JJ/MM/AAAA), quand elle n’est pas dans l’onglet Instances ; sinon --instance N, ou le prochain COPIL par défaut',
     inPlaceOption: 'copil : enregistre les chiffres de la séance dans l’onglet Historique (et une ligne dans Journal) du classeur lui-même',
     copilSeulement: '--date et --in-place ne s’emploient qu’avec copil.',
+    aucunCopilAVenir: "Aucun COPIL à venir dans l'onglet Instances : la présentation est datée d'aujourd'hui. Pour une autre séance : --instance N ou --date JJ/MM/AAAA.",
     historiqueEnregistre: (chemin: string) => `Chiffres de la séance enregistrés dans l’onglet Historique de ${chemin}.`,
     historiqueNonEnregistre: 'Les chiffres de la séance ne sont pas enregistrés dans l’onglet Historique (le classeur n’est pas modifié) : ajoutez --in-place pour que le prochain COPIL montre la progression.',
     pasDHistorique: "Le classeur n'a pas d'onglet Historique : ouvrez-le avec « cap-circulaire template » ou « Installer ou mettre à jour le classeur » pour l'ajouter ; la présentation est écrite.",

@@ -105,6 +105,7 @@ export const generateCommand: CommandSpec = {
         // The ready-to-project check: its verdict, and each problem, in the output.
         for (const line of readyLines(prepared.ready)) (prepared.ready.ok ? io.out : io.err)(line);
         notReady = !prepared.ready.ok;
+        if (!prepared.seance.instance && date === undefined) io.out(COPIL_MESSAGES.cli.aucunCopilAVenir);
         if (!inPlace) io.out(COPIL_MESSAGES.cli.historiqueNonEnregistre);
         else if (recordHistorique(workbook, prepared, now)) {
           const e = reportJournalEntry(prepared, { name: prepared.name, path: target });

@@ -47,7 +47,8 @@ export function resoudreSeance(model: Pick<WorkbookModel, 'instances'>, today: D
   }
   const next = prochainCopil(model, today);
   if (next) return { date: next.date!, instance: next };
-  return M.seance.aucunCopil(copilsEnregistres(model).map((i) => `${i.numero} (${formatDateFr(i.date!)})`));
+  // No COPIL to come and none asked: the deck is dated today, and the faces say how to choose (--instance, --date, the dialog).
+  return { date: jourDe(today), instance: null };
 }
 
 /** The last COPIL held before the meeting (not the meeting itself). */
