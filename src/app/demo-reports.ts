@@ -11,6 +11,7 @@ import type { Deck } from '../domain/reports/deck';
 import type { ReportDocument } from '../domain/reports/document';
 import type { DemoStep } from './demo-types';
 import { buildReport, readReportInput } from './generate-report';
+import { prochainCopil } from '../domain/reports/copil/seance';
 
 export interface ReportSerializers {
   deck(deck: Deck, name: string): Promise<Uint8Array>;
@@ -32,7 +33,8 @@ export function reportsDemoStep(serializers: ReportSerializers): DemoStep {
       const now = state.ports.clock.now();
       const { input } = readReportInput(state.ports.workbook, now);
       const write = async (file: string, bytes: Promise<Uint8Array>) => state.files.push(await state.ports.output.writeFile(file, await bytes));
-      const copil = buildReport('copil', input);
+      // The deck of the next COPIL recorded in Instances; the sample has none after its last one: the deck is then prepared for today.
+      const copil = buildReport('copil', input, prochainCopil(input.model, now) ? {} : { date: jourDe(now) });
       await write('presentation-copil.pptx', serializers.deck(copil.deck!, copil.name));
       const afom = buildReport('afom', input);
       await write('document-afom.docx', serializers.document(afom.document!, afom.name));

@@ -10,7 +10,7 @@
  * description is one of ours. The user's rules and protections are kept.
  */
 import type { FormatterPort } from '../app/ports';
-import { DATA_FILL, HEADER_STYLE, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from '../domain/install/format';
+import { DATA_FILL, HEADER_STYLE, PX_PER_PT, WORKBOOK_FONT, headerRowHeight, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from '../domain/install/format';
 import { gasMessages } from '../domain/messages/gas';
 import { COLOURS } from '../domain/schema/colours';
 import { columnLetter } from '../domain/table/locate';
@@ -81,9 +81,12 @@ export class SheetsFormatter implements FormatterPort {
     private readonly app: App = SpreadsheetApp,
   ) {}
 
+  private themed = false;
+
   applyFormat(name: string, format: SheetFormat): void {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`Onglet introuvable : ${name}`);
+    this.workbookFont();
     const { rows, cols } = extent(format);
     if (rows > 0 && cols > 0) ensureSheetSize(sheet, rows, cols);
 
@@ -93,9 +96,28 @@ export class SheetsFormatter implements FormatterPort {
     const rules: ConditionalFormatRule[] = [];
     const protections: WantedProtection[] = [];
     for (const block of format.blocks) this.block(sheet, block, rules, protections);
+    // One call per header row (side-by-side tables share one): as tall as its longest wrapped label, in pixels.
+    const heights = new Map<number, number>();
+    for (const b of format.blocks) if (b.columns.length) heights.set(b.headerRow, Math.max(heights.get(b.headerRow) ?? 0, headerRowHeight(b)));
+    // Grown, never shrunk (a header the user made taller stays so); nothing written when it is already tall enough.
+    for (const [row, pt] of heights) {
+      const px = Math.ceil(pt * PX_PER_PT);
+      if (sheet.getRowHeight(row + 1) < px) sheet.setRowHeight(row + 1, px);
+    }
     for (const field of format.fields) this.field(sheet, field, protections);
     this.replaceColourRules(sheet, rules);
     this.replaceProtections(sheet, protections);
+  }
+
+  /**
+   * The workbook's one font, set once on the spreadsheet's theme: every cell left at the default font follows it
+   * (SpreadsheetTheme.setFontFamily), without touching the fonts users chose.
+   */
+  private workbookFont(): void {
+    if (this.themed) return;
+    this.themed = true;
+    const theme = this.spreadsheet.getSpreadsheetTheme();
+    if (theme && theme.getFontFamily() !== WORKBOOK_FONT.family) theme.setFontFamily(WORKBOOK_FONT.family);
   }
 
   private block(sheet: Sheet, block: BlockFormat, rules: ConditionalFormatRule[], protections: WantedProtection[]): void {
@@ -108,6 +130,7 @@ export class SheetsFormatter implements FormatterPort {
         .setBackgrounds([run.map((c) => HEADER_STYLE[c.role].background)])
         .setFontColors([run.map((c) => HEADER_STYLE[c.role].font)])
         .setFontWeight('bold')
+        .setFontFamily(WORKBOOK_FONT.family)
         .setWrap(true)
         .setVerticalAlignment('middle');
       if (run.some((c) => c.help)) header.setNotes([run.map((c) => c.help ?? '')]);

@@ -9,7 +9,10 @@ import { REFERENTIEL_LINES, PREUVES_ATTENDUES, INDICATEURS_ECI } from '../../src
 
 const PRODUCT_TABS = [
   'Accueil', 'Paramètres', 'Équipe', 'Plans', 'Actions', 'Acteurs', 'AFOM', 'Référentiel', 'Personnalisation',
-  "Plan d'actions", 'Jalons', 'Indicateurs', 'Preuves', 'Instances', 'Engagements', 'Audit', 'Tableau de bord', 'Journal',
+  "Plan d'actions", 'Jalons', 'Indicateurs', 'Preuves', 'Instances', 'Engagements', 'Audit',
+  // Added by issue 11 (documented in the README): the figures of each COPIL, for the next deck's progression.
+  'Historique',
+  'Tableau de bord', 'Journal',
 ];
 
 /** Columns PRODUCT.md names, tab by tab (financeurs are numbered since TeT repeats one header three times). */
@@ -26,7 +29,7 @@ const PRODUCT_COLUMNS: Record<string, string[]> = {
   Jalons: ['Fiche (N°)', 'Jalon', 'Échéance', 'Responsable', 'Statut', 'Commentaire', 'En retard'],
   Indicateurs: ['Identifiant', 'Intitulé', 'Unité', 'Type', 'Objectif', 'Année cible', 'Source', 'Service', '2019', '2030'],
   Preuves: ['Mesure', 'Preuve attendue', 'Type', 'État', 'Responsable', 'Service', 'Échéance', 'Lien', 'Page ou référence', 'Commentaire'],
-  Instances: ['Date', 'Type', 'Intitulé', 'Public', 'Nb de participants', 'Élu·e présent·e', 'Direction présente', 'Points clés', 'Décisions', 'Lien du compte rendu'],
+  Instances: ['Date', 'Type', 'Intitulé', 'Public', 'Participants', 'Nb de participants', 'Élu·e présent·e', 'Direction présente', 'Points clés', 'Décisions', 'Lien du compte rendu'],
   Engagements: ['Instance', 'Qui', 'Quoi', 'Échéance', 'Statut', 'En retard'],
   Journal: ['Date', 'Utilisateur', 'Commande', 'Résultat', 'Lien'],
 };

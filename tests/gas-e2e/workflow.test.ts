@@ -382,6 +382,8 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
           const row = table(instances, 'Intitulé').headerRow + 2;
           lead.env.calls.quietly(() => lead.env.spreadsheet.setActiveRange(lead.env.spreadsheet.sheet(TAB.instances).rangeFromA1Unrecorded(`C${row}`)));
         }
+        // The COPIL deck asks for its meeting (the next COPIL of Instances, or a date).
+        if (kind === 'copil') lead.env.ui.queuePrompt('15/12/2026');
         const files = lead.slides.presentations.size + lead.docs.documents.size;
         const click = lead.run(item.handler);
         journal.push(REPORT_MESSAGES.commande.journal(kind));
@@ -432,6 +434,8 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
       expect(commands.map((c) => c.handler)).toEqual(expect.arrayContaining(['runInstall', 'runAddService', 'runValidate', 'runConsolidate', 'runCalculerScores', 'runTableauDeBord']));
       for (const { handler } of commands) {
         if (handler === 'runAddService') lead.env.ui.queuePrompt('Finances').queuePrompt('paul.martin@agglo-valdeloue.fr');
+        // The COPIL dialog comes before the lock, like Ajouter un service's.
+        if (handler === 'runGenererCopil') lead.env.ui.queuePrompt('15/12/2026');
         const click = lead.run(handler);
         expect(click.errors, handler).toEqual([]);
         expect(click.alerts.map((a) => a.message), handler).toEqual([gasMessages.busy]);

@@ -97,7 +97,7 @@ describe('dist/Code.js in Apps Script', () => {
     expect(env.spreadsheet.sheetNames().slice(0, TABS.length)).toEqual(TABS.map((t) => t.name));
     expect(env.spreadsheet.sheet('Référentiel').snapshot()).toHaveLength(368);
     expect(env.ui.lastAlert!.title).toBe('Installer ou mettre à jour le classeur');
-    expect(env.ui.lastAlert!.message).toContain('18 onglets créés');
+    expect(env.ui.lastAlert!.message).toContain(`${TABS.length} onglets créés`);
     expect(env.logs.filter((l) => l.level === 'error')).toEqual([]);
     env.calls.reset();
     (ctx.runInstall as Fn)();

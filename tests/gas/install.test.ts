@@ -155,9 +155,9 @@ describe('Installer ou mettre à jour le classeur, on an empty spreadsheet', () 
     expect(journal).toHaveLength(2);
     expect(journal[1][1]).toBe('cheffe.projet@agglo-exemple.fr');
     expect(journal[1][2]).toBe('Installer ou mettre à jour le classeur');
-    expect(String(journal[1][3])).toContain('18 onglets créés');
+    expect(String(journal[1][3])).toContain(`${TABS.length} onglets créés`);
     expect(journal[1][0]).toBeInstanceOf(Date);
-    expect(env.ui.lastAlert!.message).toContain('18 onglets créés');
+    expect(env.ui.lastAlert!.message).toContain(`${TABS.length} onglets créés`);
   });
 });
 

@@ -1,229 +1,362 @@
+/**
+ * The COPIL deck of the sample territory and of a territory that is not the
+ * sample (territory-b.ts), asserted on the generated .pptx read back (XML)
+ * and on its LibreOffice rendering: the meeting's date everywhere, every
+ * section in order, nothing cut, nothing outside its box, fr-FR on every run,
+ * French typography, figures that reconcile.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard } from '../../src/domain/dashboard/build';
-import type { WorkbookModel } from '../../src/domain/model/types';
-import { copilDeck } from '../../src/domain/reports/copil';
-import type { ChartBlock, Deck, MatrixBlock, Slide, StarsBlock, TableBlock } from '../../src/domain/reports/deck';
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../src/domain/reports/deck';
+import { buildCopilReport, readReportInput } from '../../src/app/generate-report';
+import { buildCopil, type CopilDeck } from '../../src/domain/reports/copil';
+import { blocHistorique, lireHistorique } from '../../src/domain/reports/copil/historique';
+import { resoudreSeance } from '../../src/domain/reports/copil/seance';
+import { statutIndicateur } from '../../src/domain/reports/copil/indicators';
 import type { ReportInput } from '../../src/domain/reports/input';
-import { chrome } from '../../src/domain/reports/primitives';
-import { scoreWorkbook } from '../../src/domain/referentiel/workbook-scores';
-import { NIVEAU_EC_COLOURS } from '../../src/domain/schema/colours';
+import { TAB } from '../../src/domain/schema/tabs';
+import { typographie } from '../../src/domain/text/typography';
+import { formatEuroHT } from '../../src/domain/text/numbers';
+import { deckToPptx } from '../../src/files/reports/pptx';
+import { tempDir } from '../node/helpers';
 import { checkDeck } from './deck-checks';
-import { almostEmptyInput, badLeaves, NOW, sampleInput } from './support';
+import { sampleWorkbook, NOW } from './support';
+import { NOM_B, NOW_B, territoireB } from './territory-b';
 
-const blocks = <K extends Slide['blocks'][number]['kind']>(s: Slide, kind: K) => s.blocks.filter((b) => b.kind === kind) as Extract<Slide['blocks'][number], { kind: K }>[];
-const slide = (deck: Deck, title: string) => {
-  const s = deck.slides.find((x) => x.title === title || x.title.replace(/ \(\d+\)$/, '') === title);
-  if (!s) throw new Error(`Pas de diapositive « ${title} » : ${deck.slides.map((x) => x.title).join(' | ')}`);
-  return s;
-};
-const textsOf = (s: Slide) =>
-  s.blocks.flatMap((b) =>
-    b.kind === 'text'
-      ? b.paragraphs.map((p) => p.runs.map((r) => r.text).join(''))
-      : b.kind === 'table'
-        ? [...b.columns.map((c) => c.header), ...b.rows.flatMap((r) => r.map((c) => c.text))]
-        : b.kind === 'matrix'
-          ? b.matrix.cells.flatMap((c) => [c.title ?? '', ...c.lines.map((l) => l.text)])
-          : [],
-  );
+const SECTIONS = ['couverture', 'ordre', 'decisions', 'essentiel', 'depuis', 'suivi', 'scores', 'budget', 'phares', 'echeances', 'indicateurs', 'preuves', 'acteurs', 'afom', 'releve'];
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
-/** The same workbook with more of everything: what long lists look like. */
-function enlarge(input: ReportInput, patch: (m: WorkbookModel) => Partial<WorkbookModel>): ReportInput {
-  const model = { ...input.model, ...patch(input.model) };
-  const scores = scoreWorkbook(model).result;
-  return { ...input, model, scores, dashboard: buildDashboard(model, scores, input.today, { lignesParOngletService: input.lignesParOngletService }) };
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+/** Paragraph texts of an XML part (runs of a paragraph joined). */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => [...m[1].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decode(t[1])).join(''));
+}
+const runs = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]));
+
+interface Read {
+  readonly slides: string[];
+  readonly parts: Record<string, string>;
+}
+async function readPptx(bytes: Uint8Array): Promise<Read> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts: Record<string, string> = {};
+  for (const name of Object.keys(zip.files)) if (name.endsWith('.xml') || name.endsWith('.rels')) parts[name] = await zip.file(name)!.async('string');
+  const slides = Object.keys(parts)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
+    .map((n) => parts[n]);
+  return { slides, parts };
 }
 
-describe('COPIL deck of the sample territory', () => {
-  let input: ReportInput;
-  let deck: Deck;
-  beforeAll(async () => {
-    input = await sampleInput();
-    deck = copilDeck(input);
-  });
+function which(name: string): string | null {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+const libreoffice = which('libreoffice') ?? which('soffice');
+const pdftotext = which('pdftotext');
 
-  it('has at least 10 slides, a cover, and the collectivité, date and number on every footer', () => {
-    expect(deck.slides.length).toBeGreaterThanOrEqual(10);
-    expect(SLIDE_WIDTH / SLIDE_HEIGHT).toBeCloseTo(16 / 9, 3);
-    expect(deck.slides[0].layout).toBe('title');
-    expect(deck.collectivite).toBe("Communauté d'agglomération du Val de Loue");
-    expect(deck.date).toBe('28/11/2026');
-    deck.slides.forEach((_, i) => {
-      const texts = chrome(deck, i).flatMap((p) => (p.kind === 'text' ? p.paragraphs.map((x) => x.runs.map((r) => r.text).join('')) : []));
-      expect(texts).toContain("Communauté d'agglomération du Val de Loue · COPIL du 28/11/2026");
-      expect(texts).toContain(`${i + 1} / ${deck.slides.length}`);
+interface Case {
+  readonly name: string;
+  readonly input: () => Promise<ReportInput>;
+  readonly options: { instance?: number; date?: Date };
+  readonly collectivite: string;
+  readonly date: string;
+}
+const CASES: Case[] = [
+  { name: 'the sample territory', input: async () => readReportInput(await sampleWorkbook(), NOW).input, options: { date: day(2026, 12, 15) }, collectivite: "Communauté d'agglomération du Val de Loue", date: '15/12/2026' },
+  { name: 'another territory (not the sample)', input: async () => readReportInput(territoireB(), NOW_B).input, options: {}, collectivite: NOM_B, date: '04/02/2027' },
+];
+
+for (const c of CASES) {
+  describe(`COPIL deck of ${c.name}`, () => {
+    let input: ReportInput;
+    let built: CopilDeck & { name: string };
+    let read: Read;
+    let bytes: Uint8Array;
+    beforeAll(async () => {
+      input = await c.input();
+      built = buildCopilReport(input, c.options);
+      bytes = await deckToPptx(built.deck, built.name);
+      read = await readPptx(bytes);
+    });
+
+    it('is prepared for the meeting: its date on the cover, in the file name and on every footer', () => {
+      expect(built.name).toBe(`Présentation COPIL – ${typographie(c.collectivite)} – ${c.date}`.replace(typographie(c.collectivite), c.collectivite));
+      expect(paragraphs(read.slides[0]).join('\n')).toContain(`Séance du ${c.date}`);
+      read.slides.forEach((xml, i) => expect(paragraphs(xml).join('\n'), `diapositive ${i + 1}`).toContain(`COPIL du ${c.date}`));
+      expect(read.slides).toHaveLength(built.deck.slides.length);
+    });
+
+    it('has every section, in the committee’s order, each with content, and an agenda that gives their slides', () => {
+      const order = [...new Set(built.deck.slides.map((s) => s.section))];
+      expect(order).toEqual(SECTIONS);
+      const agenda = paragraphs(read.slides[1]).join('\n');
+      for (const s of built.sections.slice(2)) {
+        const first = built.deck.slides.findIndex((x) => x.section === s.id) + 1;
+        expect(agenda).toContain(typographie(`${s.label} — diapositive ${first}`));
+      }
+      expect(built.ready).toEqual({ ok: true, slides: built.deck.slides.length, problems: [] });
+    });
+
+    it('passes the layout checks (inside the page, no overlap, fonts ≥ 12 pt, tables that fit)', () => {
+      checkDeck(built.deck);
+    });
+
+    it('never cuts a text: no ellipsis, no « + N autres », and every name, énoncé and title is there in full', () => {
+      const all = read.slides.flatMap(paragraphs);
+      for (const t of read.slides.flatMap(runs)) {
+        expect(t.trim(), t).not.toMatch(/…$|\.\.\.$/);
+        expect(t, t).not.toMatch(/^\+ ?\d+ autres?/);
+      }
+      const joined = all.join('\n');
+      const expected = [
+        ...input.model.acteurs.filter((a) => a.impact !== null && a.facilite !== null).map((a) => a.nom),
+        ...input.model.afom.map((a) => a.enonce),
+        ...input.model.planActions.map((f) => f.titre),
+        ...input.model.actions.filter((a) => a.actionPhare).map((a) => a.intitule),
+      ];
+      for (const text of expected) expect(joined, text).toContain(typographie(text));
+    });
+
+    it('tags every run of every part fr-FR, and never en-US', () => {
+      for (const [name, xml] of Object.entries(read.parts)) {
+        expect(xml, name).not.toMatch(/lang="en-US"/);
+        for (const m of xml.matchAll(/<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>/g)) if (/\blang=/.test(m[0])) expect(m[0], name).toMatch(/lang="fr-FR"/);
+      }
+      for (const xml of read.slides) for (const m of xml.matchAll(/<a:rPr\b[^>]*>/g)) expect(m[0]).toMatch(/lang="fr-FR"/);
+    });
+
+    it('sets every text in French typography, at 12 pt at least, in Calibri', () => {
+      for (const t of read.slides.flatMap(runs)) {
+        expect(t, t).not.toMatch(/ [;:!?%€»]|« /);
+        expect(t, t).not.toMatch(/\p{L}'\p{L}/u);
+        expect(t, t).not.toMatch(/\bEconomie|\bEtape|\bEchéance/);
+        expect(typographie(t)).toBe(t);
+      }
+      for (const xml of read.slides) {
+        for (const m of xml.matchAll(/\bsz="(\d+)"/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(1200);
+        expect(xml).not.toMatch(/typeface="Arial"/);
+        expect(xml).toMatch(/typeface="Calibri"/);
+      }
+    });
+
+    it('has one budget total, HT, the same on the summary and on the budget slides', () => {
+      const total = typographie(formatEuroHT(built.context.budget.total));
+      const fiches = input.model.planActions.reduce((s, f) => s + Math.max(0, f.budgetTotal ?? 0), 0);
+      expect(built.context.budget.total).toBe(fiches);
+      const slidesOf = (id: string) => built.deck.slides.map((s, i) => (s.section === id ? paragraphs(read.slides[i]).join('\n') : '')).join('\n');
+      expect(slidesOf('essentiel')).toContain(total);
+      expect(slidesOf('budget')).toContain(total);
+      // Every amount on a slide says HT.
+      for (const t of read.slides.flatMap(runs)) if (/\d\s?€(?!\/)/.test(t)) expect(t, t).toMatch(/€\u00a0HT|k€/);
+    });
+
+    it('never shows a tab name or a raw référentiel id on a slide (they go to the notes)', () => {
+      for (const t of read.slides.flatMap(paragraphs)) {
+        expect(t, t).not.toMatch(/\b(eci|cae)_\d/);
+        expect(t, t).not.toMatch(/\(onglet|onglet (Actions|Référentiel|Jalons|Engagements|Preuves|Instances|Plan d)/);
+      }
+      const notes = Object.entries(read.parts).filter(([n]) => /notesSlide\d+\.xml$/.test(n)).map(([, x]) => runs(x).join(' '));
+      expect(notes.some((n) => /onglet/.test(n))).toBe(true);
+    });
+
+    describe.skipIf(!libreoffice || !pdftotext)('rendered by LibreOffice', () => {
+      let pdf: string;
+      beforeAll(() => {
+        const dir = tempDir(`copil-${c.date.replace(/\//g, '-')}`);
+        const file = join(dir, 'copil.pptx');
+        writeFileSync(file, bytes);
+        const profile = join(dir, 'profile');
+        mkdirSync(profile, { recursive: true });
+        execFileSync(libreoffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 170_000 });
+        pdf = join(dir, 'copil.pdf');
+        if (process.env.CAP_RENDER_DIR && c.name.startsWith('the sample')) execFileSync('pdftoppm', ['-png', '-r', '96', pdf, join(process.env.CAP_RENDER_DIR, 'copil')]);
+      }, 180_000);
+
+      it('puts every word inside the box it belongs to, on one page per slide', () => {
+        const html = execFileSync(pdftotext!, ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const pages = [...html.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map((m) => m[1]);
+        expect(pages).toHaveLength(read.slides.length);
+        const EMU = 12700;
+        pages.forEach((page, i) => {
+          const xml = read.slides[i];
+          // Frames of the elements that carry text: text shapes, tables, charts.
+          const frames = [...xml.matchAll(/<p:(sp|graphicFrame)>([\s\S]*?)<\/p:\1>/g)]
+            .filter((m) => m[1] === 'graphicFrame' || /<a:t>[^<]/.test(m[2]))
+            .map((m) => {
+              const off = /<a:off x="(\d+)" y="(\d+)"\/>/.exec(m[2])!;
+              const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(m[2])!;
+              return { x: Number(off[1]) / EMU, y: Number(off[2]) / EMU, w: Number(ext[1]) / EMU, h: Number(ext[2]) / EMU };
+            });
+          const T = 2;
+          for (const w of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+            const [x0, y0, x1, y1] = [1, 2, 3, 4].map((k) => Number(w[k]));
+            const cx = (x0 + x1) / 2;
+            const home = frames.some((f) => x0 >= f.x - T && x1 <= f.x + f.w + T && y0 >= f.y - T - 2 && y1 <= f.y + f.h + T && cx >= f.x && cx <= f.x + f.w);
+            expect(home, `diapositive ${i + 1} : « ${decode(w[5])} » (${x0.toFixed(0)}, ${y0.toFixed(0)}) hors de son cadre`).toBe(true);
+          }
+        });
+      }, 60_000);
     });
   });
+}
 
-  it('covers every subject of the committee, in order', () => {
-    const titles = deck.slides.map((s) => s.title.replace(/ \(suite\)$/, '').replace(/ \(\d+\)$/, ''));
-    const expected = [
-      'Comité de pilotage',
-      "L'essentiel",
-      'Où en est la démarche : la feuille de route',
-      'Scores par axe du référentiel ECi',
-      'Inventaire des actions des services',
-      'Plans et programmes : place de l’économie circulaire',
-      'Diagnostic AFOM',
-      'Acteurs : impact et facilité de mobilisation',
-      "Acteurs à contacter d'urgence",
-      'Actions phares du plan d’actions',
-      'Échéances dépassées',
-      'Échéances des 3 prochains mois',
-      'Indicateurs suivis et tendances',
-      'Préparation du label : les preuves',
-      'Liste de contrôle du label',
-      "Calendrier de l'audit",
-      'Décisions attendues du comité',
-    ];
-    expect([...new Set(titles)]).toEqual(expected);
+describe('the meeting drives the deck', () => {
+  it('counts late and coming items at the meeting’s date, and a commitment made for a milestone once', () => {
+    const { input } = readReportInput(territoireB(), NOW_B);
+    const atCopil = buildCopil({ ...input, seance: { date: day(2027, 2, 4), instance: null } }).context;
+    const early = buildCopil({ ...input, seance: { date: day(2026, 11, 25), instance: null } }).context;
+    // The FEDER file is both a milestone of fiche 2 and a commitment of COPIL n° 3: one item.
+    expect(atCopil.enRetard.map((i) => i.quoi)).toEqual(['Dossier FEDER de la recyclerie déposé', 'Convention avec les scieries signée']);
+    expect(atCopil.enRetard[0].sources).toHaveLength(2);
+    expect(atCopil.enRetard[0].jours).toBe(65);
+    expect(early.enRetard).toHaveLength(0);
   });
 
-  it('shows the scores per axe as a stacked bar chart (réalisé, programmé) with the star rating', () => {
-    const s = slide(deck, 'Scores par axe du référentiel ECi');
-    const [chart] = blocks(s, 'chart') as ChartBlock[];
-    expect(chart.chart.categories).toHaveLength(5);
-    expect(chart.chart.series.map((x) => x.name)).toEqual(['Réalisé', 'Programmé']);
-    expect(chart.chart.grouping).toBe('stacked');
-    expect(chart.chart.series[0].values).toEqual(input.dashboard.scores.axes.map((a) => Math.round(a.pourcentageRealise * 10) / 10));
-    const [stars] = blocks(s, 'stars') as StarsBlock[];
-    expect(stars.stars).toEqual({ actuelle: input.dashboard.etoiles.actuelle, atteignable: input.dashboard.etoiles.atteignable, total: 5 });
-    expect(textsOf(s).join(' ')).toContain(`Étoile actuelle : ${input.dashboard.etoiles.actuelle} étoiles`);
+  it('uses the next COPIL by default, the N° or the date asked, and says what to do when there is none', () => {
+    const { input } = readReportInput(territoireB(), NOW_B);
+    expect(resoudreSeance(input.model, NOW_B, {})).toMatchObject({ instance: { numero: 4 } });
+    expect(resoudreSeance(input.model, NOW_B, { instance: 3 })).toMatchObject({ date: day(2026, 9, 17) });
+    expect(resoudreSeance(input.model, NOW_B, { date: day(2027, 6, 10) })).toMatchObject({ instance: { numero: 5 } });
+    expect(resoudreSeance(input.model, NOW_B, { instance: 9 })).toMatch(/^Instance n° 9 introuvable .* COPIL enregistrés : 1 \(12\/03\/2026\), 3 \(17\/09\/2026\), 4 \(04\/02\/2027\), 5 \(10\/06\/2027\)\.$/);
+    // No COPIL to come: dated today (the CLI says how to choose another meeting).
+    expect(resoudreSeance(input.model, new Date(2027, 11, 1), {})).toEqual({ date: day(2027, 12, 1), instance: null });
   });
 
-  it('counts the inventory by pilier and by service, as the dashboard does', () => {
-    const s = slide(deck, 'Inventaire des actions des services');
-    const charts = blocks(s, 'chart') as ChartBlock[];
-    expect(charts).toHaveLength(2);
-    const total = (c: ChartBlock) => c.chart.series[0].values.reduce((a, b) => a + b, 0);
-    expect(total(charts[0])).toBe(input.dashboard.actions.total);
-    expect(total(charts[1])).toBe(input.dashboard.actions.total);
-    expect(charts[1].chart.categories).toContain('Déchets et économie circulaire');
-  });
-
-  it('colours the plans’ Niveau EC cells with the workbook’s code', () => {
-    const [table] = blocks(slide(deck, 'Plans et programmes : place de l’économie circulaire'), 'table') as TableBlock[];
-    const niveau = table.columns.findIndex((c) => c.header === 'Niveau EC');
-    const fort = table.rows.find((r) => r[niveau].text === '3 – Fort')!;
-    expect(fort[niveau].fill).toBe(NIVEAU_EC_COLOURS[3].background);
-    expect(fort[niveau].colour).toBe(NIVEAU_EC_COLOURS[3].font);
-    const faible = table.rows.find((r) => r[niveau].text === '1 – Faible')!;
-    expect(faible[niveau].fill).toBe(NIVEAU_EC_COLOURS[1].background);
-  });
-
-  it('shows the AFOM as a 2 × 2 matrix, most important items first', () => {
-    const [m] = blocks(slide(deck, 'Diagnostic AFOM'), 'matrix') as MatrixBlock[];
-    expect(m.matrix.rows * m.matrix.cols).toBe(4);
-    expect(m.matrix.cells.map((c) => c.title!.replace(/ \(\d+\)$/, ''))).toEqual(['Atouts', 'Faiblesses', 'Opportunités', 'Menaces']);
-    const opp = m.matrix.cells[2];
-    const o = input.model.afom.filter((a) => a.type === 'Opportunité').sort((a, b) => (b.importance ?? 0) - (a.importance ?? 0));
-    expect(opp.lines[0].text.startsWith(`${o[0].id} ·`)).toBe(true);
-  });
-
-  it('places the acteurs on an impact × facilité grid, the urgent ones in red, then lists them', () => {
-    const [m] = blocks(slide(deck, 'Acteurs : impact et facilité de mobilisation'), 'matrix') as MatrixBlock[];
-    expect(m.matrix.rows).toBe(4);
-    expect(m.matrix.cols).toBe(4);
-    const named = m.matrix.cells.flatMap((c) => c.lines.filter((l) => !l.italic));
-    expect(named.filter((l) => l.bold).length).toBeGreaterThan(0);
-    const table = (blocks(slide(deck, "Acteurs à contacter d'urgence"), 'table') as TableBlock[])[0];
-    expect(table.rows.map((r) => r[0].text)).toEqual(input.dashboard.acteurs.aContacterDUrgence.slice(0, table.rows.length).map((n) => expect.stringContaining(n.slice(0, 12))));
-  });
-
-  it('lists the flagship actions with pilote, échéance and statut', () => {
-    const [table] = blocks(slide(deck, 'Actions phares du plan d’actions'), 'table') as TableBlock[];
-    expect(table.columns.map((c) => c.header)).toEqual(['N°', 'Fiche action', 'Pilote', 'Échéance', 'Statut', 'Budget']);
-    expect(table.rows).toHaveLength(input.dashboard.fiches.length);
-    const late = table.rows.find((r) => r[4].text === 'En retard');
-    expect(late?.[4].fill).toBeDefined();
-  });
-
-  it('separates overdue items from those due within the horizon', () => {
-    const late = deck.slides.filter((s) => s.title.startsWith('Échéances dépassées'));
-    const soon = deck.slides.filter((s) => s.title.startsWith('Échéances des 3 prochains mois'));
-    const rows = (ss: Slide[]) => ss.flatMap((s) => (blocks(s, 'table') as TableBlock[]).flatMap((t) => t.rows));
-    expect(rows(late)).toHaveLength(input.dashboard.echeances.enRetard.length);
-    expect(rows(soon)).toHaveLength(input.dashboard.echeances.aVenir.length);
-    expect(rows(late)[0][4].text).toMatch(/^\d+\u00a0j de retard$/);
-  });
-
-  it('derives the decisions expected from the committee', () => {
-    const texts = textsOf(slide(deck, 'Décisions attendues du comité')).join('\n');
-    expect(texts).toContain("Valider le plan d'actions : 10 fiches");
-    expect(texts).toMatch(/Arbitrer les \d+ échéances en retard/);
-    expect(texts).toContain('Prochains rendez-vous');
-    expect(texts).toContain('15/03/2027 · Dépôt de candidature');
-  });
-
-  it('never shows undefined, NaN or [object Object], nor an overflowing text, an empty chart or a font under 10 pt', () => {
-    expect(badLeaves(deck)).toEqual([]);
-    checkDeck(deck);
+  it('follows up the previous COPIL: each decision with the commitments made for it and their state', () => {
+    const { input } = readReportInput(territoireB(), NOW_B);
+    const deck = buildCopil(input).deck;
+    const suivi = deck.slides.filter((s) => s.section === 'suivi');
+    expect(suivi[0].title).toBe(typographie('Décisions du COPIL du 17/09/2026 : 1 engagement tenu sur 3'));
+    const table = suivi.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('pas de tableau');
+    expect(table.rows.map((r) => [r[0].text, r[r.length - 1].text])).toEqual([
+      [typographie('Déposer le dossier FEDER pour la recyclerie de montagne avant décembre.'), 'En retard de 65 j'],
+      [typographie('Ouvrir la plateforme de broyage des déchets verts au printemps.'), 'À faire'],
+      [typographie('Réunir les entreprises du bois autour des connexes de scierie.'), 'Fait'],
+    ]);
   });
 });
 
-describe('COPIL deck of an almost empty workbook', () => {
-  it('says what is missing instead of drawing empty charts', () => {
-    const deck = copilDeck(almostEmptyInput());
-    expect(deck.slides.length).toBeGreaterThanOrEqual(10);
-    const all = deck.slides.flatMap(textsOf).join('\n');
-    expect(all).toContain('Aucune action renseignée');
-    expect(all).toContain("L'AFOM n'est pas encore renseignée");
-    expect(all).toContain('Aucun plan renseigné');
-    expect(all).toContain('Aucun point réalisé ni programmé');
-    expect(all).toContain("Aucune action renseignée dans le plan d'actions");
-    expect(all).toContain('Lancer la rédaction des fiches actions phares');
-    expect(deck.collectivite).toBe('Commune de Saint-Exemple');
-    expect(badLeaves(deck)).toEqual([]);
-    checkDeck(deck);
+describe('decisions built from the data', () => {
+  it('never asks to adopt a plan the assembly adopted, and asks when no adoption is recorded', async () => {
+    const wb = territoireB();
+    const { input } = readReportInput(wb, NOW_B);
+    const ids = (i: ReportInput) => buildCopil(i).deck.slides.filter((s) => s.section === 'decisions').flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r[0].text) : []));
+    expect(ids(input).join('\n')).not.toMatch(/Adopter le plan/);
+    const sans = { ...input, model: { ...input.model, instances: input.model.instances.filter((i) => i.numero !== 2) } };
+    expect(ids(sans)[0]).toBe('1. Adopter le plan d’actions\u00a0: 14 fiches, 3\u202f745\u202f000\u00a0€\u00a0HT');
+  });
+
+  it('names the money to find, the late items, the fiches to decide, the star’s criteria, and a relevé with who and when', () => {
+    const { input } = readReportInput(territoireB(), NOW_B);
+    const c = buildCopil(input);
+    const text = c.deck.slides.filter((s) => s.section === 'decisions').flatMap((s) => [s.title, ...s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.map((x) => x.text)) : b.kind === 'text' ? b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []))]).join('\n');
+    expect(text).toContain(typographie(`Trouver ${formatEuroHT(c.context.budget.aTrouver)}`));
+    expect(text).toContain(typographie('Arbitrer les 2 échéances dépassées : nouvelle date ou abandon'));
+    expect(text).toContain(typographie('Trancher la fiche 6, « à discuter »'));
+    expect(text).toContain(typographie('Débloquer la fiche 7'));
+    // The first star needs no more score here, only its criteria.
+    expect(text).toContain(typographie('Remplir les 7 critères manquants de la 1re étoile'));
+    const releve = c.deck.slides.filter((s) => s.section === 'releve').flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'table' ? b.rows : []));
+    expect(releve.length).toBeGreaterThanOrEqual(5);
+    expect(releve.some((r) => r[2].text === typographie('COPIL du 10/06/2027'))).toBe(true);
+    for (const t of text.split('\n')) expect(t).not.toMatch(/compléter par l’équipe|à compléter/i);
+  });
+
+  it('gives the path to the next star: programmed sous-mesures with their pilot and date, enough to close the gap', async () => {
+    const c = buildCopil({ ...readReportInput(await sampleWorkbook(), NOW).input, seance: { date: day(2026, 12, 15), instance: null } });
+    const next = c.context.d.etoiles.prochaine!;
+    const chemin = c.deck.slides.filter((s) => s.title.startsWith(typographie(`Le chemin vers la ${next.etoile}e étoile`)));
+    expect(chemin.length, c.deck.slides.map((s) => s.title).join(' | ')).toBeGreaterThan(0);
+    const rows = chemin.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'table' ? b.rows : []));
+    for (const r of rows) {
+      expect(r[0].text).toMatch(/^sous-mesure \d+\.\d+\.\d+ — /);
+      expect(r[3].text).toMatch(/^\d\d\/\d\d\/\d{4}$|^Avant l’audit/);
+    }
+    const points = rows.reduce((s, r) => s + Number(r[2].text.replace(',', '.')), 0);
+    expect(points).toBeGreaterThanOrEqual(next.pointsManquantsAvecMarge - 0.1);
   });
 });
 
-describe('COPIL deck of a workbook with long lists', () => {
-  it('paginates or sums up, never overflowing a slide', async () => {
-    const base = await sampleInput();
-    const big = enlarge(base, (m) => ({
-      afom: [
-        ...m.afom,
-        ...Array.from({ length: 30 }, (_, i) => ({
-          rowNumber: 100 + i,
-          id: `F${10 + i}`,
-          type: 'Faiblesse' as const,
-          enonce: `Faiblesse supplémentaire n° ${i + 1} : un énoncé volontairement long pour vérifier que la case de la matrice coupe le texte proprement et annonce les autres.`,
-          axe: (i % 5) + 1,
-          source: 'Atelier',
-          importance: (i % 3) + 1,
-        })),
-      ],
-      planActions: [
-        ...m.planActions,
-        ...Array.from({ length: 40 }, (_, i) => ({ ...m.planActions[0], rowNumber: 200 + i, numero: String(11 + i), titre: `Fiche supplémentaire ${i + 1} au titre long qui prend deux lignes dans la colonne des fiches actions` })),
-      ],
-      jalons: [
-        ...m.jalons,
-        ...Array.from({ length: 80 }, (_, i) => ({ rowNumber: 300 + i, fiche: '1', jalon: `Jalon en retard ${i + 1}`, echeance: new Date(Date.UTC(2026, 0, 1 + i)), responsable: 'Élodie Bourgeois', statut: 'À faire' as const, commentaire: null })),
-      ],
-      acteurs: [
-        ...m.acteurs,
-        ...Array.from({ length: 60 }, (_, i) => ({ ...m.acteurs[0], rowNumber: 400 + i, nom: `Entreprise du territoire n° ${i + 1}`, impact: 4, facilite: (i % 4) + 1, relation: 'Aucune' as const })),
-      ],
-    }));
-    const deck = copilDeck(big);
-    const titles = deck.slides.map((s) => s.title);
-    expect(titles).toContain('Actions phares du plan d’actions (suite)');
-    expect(titles.some((t) => /^Échéances dépassées \(\d+\) \(suite\)$/.test(t))).toBe(true);
-    // At most three slides per list; the rest is announced.
-    expect(titles.filter((t) => t.startsWith('Échéances dépassées')).length).toBeLessThanOrEqual(3);
-    expect(deck.slides.flatMap(textsOf).some((t) => /^… et \d+ autres lignes dans le classeur\.$/.test(t))).toBe(true);
-    const [afom] = blocks(slide(deck, 'Diagnostic AFOM'), 'matrix') as MatrixBlock[];
-    expect(afom.matrix.cells[1].lines[afom.matrix.cells[1].lines.length - 1].text).toMatch(/^\+ \d+ autres$/);
-    expect(badLeaves(deck)).toEqual([]);
-    checkDeck(deck);
+describe('indicators: the direction is asked, never guessed', () => {
+  it('does not call a cost above its target reached, and does not judge an indicator without Sens', () => {
+    expect(statutIndicateur({ valeurs: [{ annee: 2024, valeur: 104 }, { annee: 2025, valeur: 101 }], objectif: 95, sens: 'Baisse' })).toBe('progres');
+    expect(statutIndicateur({ valeurs: [{ annee: 2024, valeur: 90 }], objectif: 95, sens: 'Baisse' })).toBe('atteint');
+    expect(statutIndicateur({ valeurs: [{ annee: 2024, valeur: 101 }, { annee: 2025, valeur: 104 }], objectif: 95, sens: 'Baisse' })).toBe('recul');
+    expect(statutIndicateur({ valeurs: [{ annee: 2024, valeur: 210 }, { annee: 2025, valeur: 205 }], objectif: 180, sens: null })).toBe('sansSens');
+    expect(statutIndicateur({ valeurs: [{ annee: 2024, valeur: 120 }, { annee: 2025, valeur: 160 }], objectif: 300, sens: 'Hausse' })).toBe('progres');
   });
+});
 
-  it('is dated by the day of generation in the engine’s time zone', async () => {
-    const late = new Date(NOW.getFullYear(), NOW.getMonth(), NOW.getDate(), 23, 59);
-    const deck = copilDeck({ ...(await sampleInput(late)) });
-    expect(deck.date).toBe('28/11/2026');
+describe('Historique', () => {
+  it('records one row per meeting, replaced when the deck is generated again, and the next deck shows the progression', async () => {
+    const wb = territoireB();
+    const { input } = readReportInput(wb, NOW_B);
+    const c = buildCopil(input);
+    const grid = wb.grid(TAB.historique);
+    const first = blocHistorique(grid, c.context.courant, NOW_B)!;
+    wb.write(TAB.historique, first.row, first.col, [first.values]);
+    const again = blocHistorique(wb.grid(TAB.historique), c.context.courant, NOW_B)!;
+    expect(again.row).toBe(first.row);
+    const rows = lireHistorique(wb.grid(TAB.historique));
+    expect(rows.map((r) => r.seance)).toEqual([day(2026, 3, 12), day(2026, 9, 17), day(2027, 2, 4)]);
+    expect(rows[2].scoreRealise).toBe(c.context.d.etoiles.scoreRealise);
+    // Next meeting: the progression slide shows the three COPILs and this one.
+    const next = buildCopil({ ...readReportInput(wb, NOW_B).input, seance: { date: day(2027, 6, 10), instance: null } });
+    const chart = next.deck.slides.flatMap((s) => s.blocks).find((b) => b.kind === 'chart' && b.chart.categories.some((x) => x.includes('cette séance')));
+    expect(chart?.kind === 'chart' && chart.chart.categories).toEqual(['12/03/2026', '17/09/2026', '04/02/2027', typographie('10/06/2027 (cette séance)')]);
+  });
+});
+
+describe('cap-circulaire generate copil', () => {
+  it('dates the deck with --date or --instance, refuses a bad date, and records Historique with --in-place', async () => {
+    const { cli } = await import('../node/helpers');
+    const { writeXlsxFile } = await import('../../src/node/xlsx-files');
+    const dir = tempDir('generate-copil');
+    await writeXlsxFile(territoireB(), join(dir, 'b.xlsx'));
+    const bad = await cli(dir, 'generate', 'copil', 'b.xlsx', '--out', 'x.pptx', '--date', '31/02/2027');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date attend une date JJ/MM/AAAA, pas « 31/02/2027 »');
+    const before = readFileSync(join(dir, 'b.xlsx'));
+    const r = await cli(dir, 'generate', 'copil', 'b.xlsx', '--out', 'x.pptx', '--instance', '4');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Présentation prête à projeter : \d+ diapositives vérifiées/);
+    expect(readFileSync(join(dir, 'b.xlsx')).equals(before)).toBe(true);
+    const slides = await readPptx(readFileSync(join(dir, 'x.pptx')));
+    expect(paragraphs(slides.slides[0]).join('\n')).toContain('Séance du 04/02/2027');
+    const inPlace = await cli(dir, 'generate', 'copil', 'b.xlsx', '--out', 'y.pptx', '--date', '04/02/2027', '--in-place');
+    expect(inPlace.code).toBe(0);
+    expect(inPlace.stdout).toContain('enregistrés dans l’onglet Historique');
+    const { readXlsxFile } = await import('../../src/node/xlsx-files');
+    const back = await readXlsxFile(join(dir, 'b.xlsx'));
+    expect(lireHistorique(back.workbook.grid(TAB.historique)).map((h) => h.seance)).toEqual([day(2026, 3, 12), day(2026, 9, 17), day(2027, 2, 4)]);
+  }, 60_000);
+});
+
+describe('Générer ▸ Présentation COPIL in Google Sheets', () => {
+  it('reads the answer of the dialog: empty for the next COPIL, a N°, or a date', async () => {
+    const { parseCopilAnswer } = await import('../../src/gas/handlers/generer-copil');
+    expect(parseCopilAnswer('', 4)).toEqual({ instance: 4 });
+    expect(parseCopilAnswer(' n° 3 ', 4)).toEqual({ instance: 3 });
+    expect(parseCopilAnswer('04/02/2027', null)).toEqual({ date: day(2027, 2, 4) });
+    expect(parseCopilAnswer('', null)).toMatch(/^Aucun COPIL à venir/);
+    expect(parseCopilAnswer('31/02/2027', 4)).toBe('« 31/02/2027 » n\'est ni un N° d\'instance ni une date JJ/MM/AAAA.');
+  });
+});
+
+describe('an almost empty workbook', () => {
+  it('still gives every section, each saying in a sentence what is missing, and passes the ready-to-project check', async () => {
+    const { almostEmptyInput } = await import('./support');
+    const c = buildCopil(almostEmptyInput());
+    expect([...new Set(c.deck.slides.map((s) => s.section))]).toEqual(SECTIONS);
+    expect(c.ready.ok).toBe(true);
+    checkDeck(c.deck);
+    const titles = c.deck.slides.map((s) => s.title);
+    expect(titles).toContain(typographie('Budget du plan : aucune fiche chiffrée'));
+    expect(titles).toContain(typographie('Aucune échéance dans les 3 mois qui suivent la séance'));
+    expect(titles.join('\n')).not.toMatch(/\b0 (échéance|fiche|avancée)s?\b(?! dépassée)/);
   });
 });

@@ -48,11 +48,14 @@ describe('the use case', () => {
     const wb = await sampleWorkbook();
     const before = journalRows(wb).length;
     const r = new RecordingRenderers();
-    const { file } = await generateReport('copil', { workbook: wb, clock, user: { email: () => 'cheffe@val-de-loue.fr' }, deckRenderer: r, documentRenderer: r, journal: true });
-    expect(file.name).toBe("Présentation COPIL – Communauté d'agglomération du Val de Loue – 28/11/2026");
+    const { file } = await generateReport('copil', { workbook: wb, clock, user: { email: () => 'cheffe@val-de-loue.fr' }, deckRenderer: r, documentRenderer: r, journal: true }, { date: new Date(Date.UTC(2026, 11, 15)) });
+    // Named and dated with the meeting, not with the day of generation.
+    expect(file.name).toBe("Présentation COPIL – Communauté d'agglomération du Val de Loue – 15/12/2026");
     const rows = journalRows(wb);
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ utilisateur: 'cheffe@val-de-loue.fr', commande: 'Générer ▸ Présentation COPIL', resultat: `Document créé : ${file.name}`, lien: 'https://docs.google.com/document/d/id1/edit' });
+    expect(rows.at(-1)).toMatchObject({ utilisateur: 'cheffe@val-de-loue.fr', commande: 'Générer ▸ Présentation COPIL', lien: 'https://docs.google.com/document/d/id1/edit' });
+    // The ready-to-project verdict is in the Journal line.
+    expect(String(rows.at(-1)!.resultat)).toMatch(new RegExp(`^Document créé : ${file.name} Présentation prête à projeter : \\d+ diapositives vérifiées`));
   });
 
   it('reads each tab at most once, and writes nothing but the Journal row', async () => {
@@ -79,7 +82,7 @@ describe('cap-circulaire generate', () => {
   it('writes the COPIL deck, the AFOM document, the audit file and a bilan, never touching the workbook', async () => {
     const before = readFileSync(join(dir, 'classeur.xlsx'));
     for (const [kind, out, extra] of [
-      ['copil', 'copil.pptx', []],
+      ['copil', 'copil.pptx', ['--date', '15/12/2026']],
       ['afom', 'afom.docx', []],
       ['audit', 'audit.docx', []],
       ['bilan', 'bilan.docx', ['--instance', '7']],
@@ -157,26 +160,32 @@ describe('Générer ▸ … in Google Sheets', () => {
 
   it('creates a new deck each time, with a constant number of API calls, logs the link and shows it', async () => {
     const { e, slides } = env(await sampleWorkbook());
+    // The dialog lists the COPILs; the user picks n° 10, then types a date.
+    e.ui.queuePrompt('10').queuePrompt('15/12/2026');
     runGenererCopil();
     runGenererCopil();
     expect(slides.presentations.size).toBe(2);
     expect(slides.calls.summary()).toEqual({ 'Slides.Presentations.create': 2, 'Slides.Presentations.batchUpdate': 4, 'Slides.Presentations.get': 2 });
     const p = slides.last();
     expect(p.title).toMatch(/^Présentation COPIL – Communauté d'agglomération du Val de Loue – \d\d\/\d\d\/\d{4}$/);
-    expect(p.slides.flatMap(slideTexts).join('\n')).toContain('Décisions attendues du comité');
+    expect(p.slides.flatMap(slideTexts).join('\n')).toContain('décisions attendues de ce comité');
+    expect(p.slides.flatMap(slideTexts).join('\n')).toContain('Séance du 15/12/2026');
     const journal = e.spreadsheet.sheet(TAB.journal).snapshot();
     expect(journal.at(-1)).toEqual(expect.arrayContaining(['Générer ▸ Présentation COPIL', `https://docs.google.com/presentation/d/${p.presentationId}/edit`]));
     expect(e.ui.dialogs.at(-1)).toMatchObject({ title: 'Présentation COPIL' });
     expect(e.calls.count('setValues', TAB.journal)).toBe(2);
-    // The workbook itself is only read (and its Journal appended).
-    expect(e.calls.where({ method: 'setValues' }).every((c) => c.sheet === TAB.journal)).toBe(true);
+    // Each meeting's figures are recorded once in Historique, for the next deck.
+    expect(e.calls.count('setValues', TAB.historique)).toBe(2);
+    // The workbook itself is only read (and its Journal and Historique appended).
+    expect(e.calls.where({ method: 'setValues' }).every((c) => c.sheet === TAB.journal || c.sheet === TAB.historique)).toBe(true);
   });
 
   it('creates the AFOM document and the audit file as new Google Docs', async () => {
     const { docs } = env(await sampleWorkbook());
     runGenererAfom();
     runGenererAudit();
-    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 2, 'Docs.Documents.batchUpdate': 2 });
+    // Per document: one batchUpdate for the body, one for the footer (and the audit's table of contents, after one get).
+    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 2, 'Docs.Documents.batchUpdate': 4, 'Docs.Documents.get': 1 });
     const titles = [...docs.documents.values()].map((d) => d.title);
     expect(titles[0]).toMatch(/^Document AFOM – /);
     expect(titles[1]).toMatch(/^Dossier d'audit – /);
@@ -196,7 +205,8 @@ describe('Générer ▸ … in Google Sheets', () => {
     runGenererBilan();
     expect(docs.documents.size).toBe(1);
     expect(docs.last().title).toMatch(/^Bilan d'instance n° 2 – /);
-    expect(documentBody(docs.last())[0]).toMatchObject({ type: 'paragraph', style: 'TITLE', text: 'COPIL du 14/05/2024' });
+    // The cover: collectivité, then the title.
+    expect(documentBody(docs.last())[1]).toMatchObject({ type: 'paragraph', style: 'TITLE', text: 'COPIL du 14/05/2024' });
   });
 
   it('escapes the dialog’s texts', () => {

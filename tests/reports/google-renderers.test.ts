@@ -7,6 +7,7 @@ import { cell, para, tableSlides, widths } from '../../src/domain/reports/deck-k
 import { slidePrimitives } from '../../src/domain/reports/primitives';
 import { GoogleDocsRenderer } from '../../src/gas/reports/docs-renderer';
 import { docsRequests } from '../../src/gas/reports/docs-requests';
+import { typographie } from '../../src/domain/text/typography';
 import { GoogleSlidesRenderer } from '../../src/gas/reports/slides-renderer';
 import { slidesRequests } from '../../src/gas/reports/slides-requests';
 import { documentBody, FakeDocsService, FakeSlidesService, slideTexts, type FakeDocTable } from '../fakes/gas/reports-fakes';
@@ -17,7 +18,7 @@ const TRICKY = ['=SOMME(A1:A9)', '+33 6 12 34 56 78', '<b>gras</b>', '<img src=x
 function deckWithRows(n: number): Deck {
   const columns = widths(672, [1, 3, 1]).map((w, i) => ({ header: ['N°', 'Intitulé', 'Statut'][i], width: w }));
   const rows = Array.from({ length: n }, (_, i) => [cell(String(i + 1)), cell(TRICKY[i % TRICKY.length] + ` ${i}`), cell(i % 2 ? 'Fait' : 'À faire', { fill: '#B7E1CD' })]);
-  const table: Slide[] = tableSlides({ title: 'Tableau', columns, rows, size: 11, notes: 'Notes du tableau.', maxPages: 50 });
+  const table: Slide[] = tableSlides({ title: 'Tableau', columns, rows, size: 12, notes: 'Notes du tableau.' });
   const chart: Slide = {
     layout: 'content',
     title: 'Graphique',
@@ -68,7 +69,8 @@ describe('Google Slides renderer', () => {
     expect(p.title).toBe('Essai');
     expect(p.slides.map((s) => s.objectId)).toEqual(deck.slides.map((_, i) => `cc_s${i}`));
     const all = p.slides.flatMap(slideTexts);
-    for (const t of TRICKY) expect(all.some((x) => x.includes(t))).toBe(true);
+    // Literal, in French typography (« citée » gets its narrow no-break spaces).
+    for (const t of TRICKY) expect(all.some((x) => x.includes(typographie(t)))).toBe(true);
     expect(all).toContain('Commune <b>test</b> · COPIL du 28/11/2026');
     // Table cells hold exactly the deck's cell texts.
     const table = p.slides[1].elements.find((e) => e.kind === 'table')!;
@@ -118,6 +120,9 @@ function docWith(n: number): ReportDocument {
     subtitle: 'Commune test · 28/11/2026',
     collectivite: 'Commune test',
     date: '28/11/2026',
+    version: 'Version du 28/11/2026 à 16\u00a0h\u00a020',
+    footer: 'Dossier · Commune test',
+    tableOfContents: false,
     blocks: [
       { kind: 'heading', level: 1, text: 'Première partie' },
       { kind: 'paragraph', runs: [{ text: 'Texte ' }, { text: 'gras', bold: true }, { text: ' et ' }, { text: 'un lien', link: 'https://exemple.fr/preuve.pdf' }, { text: ' et ' }, { text: 'pas un lien', link: 'javascript:alert(1)' }] },
@@ -146,7 +151,8 @@ describe('Google Docs renderer', () => {
       expect(file.url).toBe('https://docs.google.com/document/d/doc1/edit');
       return docs.calls.summary();
     });
-    expect(summaries[0]).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 1 });
+    // The body in one batchUpdate; a second, small one fills the footer (its id comes back from the first).
+    expect(summaries[0]).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 2 });
     expect(summaries[1]).toEqual(summaries[0]);
   });
 
@@ -183,6 +189,28 @@ describe('Google Docs renderer', () => {
     expect(tables[0].fills[1][2]).toEqual({ color: { rgbColor: { red: 0xb7 / 255, green: 0xe1 / 255, blue: 0xcd / 255 } } });
     expect(tables[0].runs[0][0][0].bold).toBe(true);
     expect(tables[1].cells).toEqual([['Clé', 'Valeur']]);
+  });
+
+  it('prints a cover page, a footer on the other pages, and a table of contents linked to the headings', () => {
+    const doc = { ...docWith(3), tableOfContents: true };
+    const docs = new FakeDocsService();
+    new GoogleDocsRenderer(docs).render(doc, 'Dossier');
+    expect(docs.calls.summary()).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 2, 'Docs.Documents.get': 1 });
+    const d = docs.last();
+    const body = documentBody(d);
+    const texts = body.map((e) => (e.type === 'paragraph' ? e.text : '<table>'));
+    // Cover: collectivité, title, subtitle, version, then a page break.
+    expect(texts.slice(0, 5)).toEqual(['Commune test', 'Dossier <b>essai</b>', 'Commune test · 28/11/2026', 'Version du 28/11/2026 à 16\u00a0h\u00a020', '\f']);
+    expect(d.documentStyle?.useFirstPageHeaderFooter).toBe(true);
+    // Sommaire: one entry per heading, in order, each linked to its heading; then a page break.
+    const headings = body.filter((e) => e.type === 'paragraph' && /^HEADING_/.test(e.style)).map((e) => (e.type === 'paragraph' ? e.text : ''));
+    expect(texts[5]).toBe('Sommaire');
+    expect(texts.slice(6, 6 + headings.length)).toEqual(headings);
+    expect(texts[6 + headings.length]).toBe('\f');
+    const entries = body.slice(6, 6 + headings.length);
+    entries.forEach((e, i) => expect(e.type === 'paragraph' && e.runs.every((r) => r.link === `#heading=h.${i + 1}`)).toBe(true));
+    // Footer: the document and the collectivité (Docs cannot insert page numbers through the API).
+    expect([...d.footers!.values()]).toEqual([{ type: 'DEFAULT', text: 'Dossier · Commune test\n', alignment: 'END' }]);
   });
 
   it('renders the AFOM document of an almost empty workbook', () => {

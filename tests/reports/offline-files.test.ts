@@ -57,16 +57,17 @@ describe('the .pptx', () => {
     const zip = await JSZip.loadAsync(pptx);
     const slides = files(zip, /^ppt\/slides\/slide\d+\.xml$/);
     expect(slides).toHaveLength(deck.slides.length);
-    expect(files(zip, /^ppt\/charts\/chart\d+\.xml$/).length).toBeGreaterThanOrEqual(4);
+    // Scores per axe, progression since the previous COPILs, budget per year.
+    expect(files(zip, /^ppt\/charts\/chart\d+\.xml$/).length).toBeGreaterThanOrEqual(3);
     const xml = await Promise.all(slides.sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0])).map((f) => zip.file(f)!.async('string')));
     expect(xml.filter((x) => x.includes('<a:tbl>')).length).toBeGreaterThanOrEqual(5);
     // Every slide's footer: the collectivité and the date, and its number.
     xml.forEach((x, i) => {
       const t = texts(x, 'a:t');
-      expect(t).toContain("Communauté d'agglomération du Val de Loue · COPIL du 28/11/2026");
+      expect(t).toContain('Communauté d’agglomération du Val de Loue · COPIL du 28/11/2026');
       expect(t).toContain(`${i + 1} / ${deck.slides.length}`);
     });
-    expect(texts(xml[3], 'a:t')).toContain('Label économie circulaire');
+    expect(xml.some((x) => texts(x, 'a:t').includes('Label économie circulaire'))).toBe(true);
     expect(texts(xml[xml.length - 1], 'a:t')).toContain(TRICKY);
     expect(xml[xml.length - 1]).not.toContain('<b>gras');
     expect(files(zip, /^ppt\/notesSlides\/notesSlide\d+\.xml$/)).toHaveLength(deck.slides.length);
@@ -83,8 +84,10 @@ describe('the .docx', () => {
     const zip = await JSZip.loadAsync(docx);
     const doc = await zip.file('word/document.xml')!.async('string');
     const t = texts(doc, 'w:t');
-    expect(t).toContain("Dossier d'audit – label économie circulaire");
-    expect(t).toContain("Communauté d'agglomération du Val de Loue · dossier arrêté au 28/11/2026");
+    // The cover (typographic apostrophes: the documents go through the French typography routine).
+    expect(t).toContain('Dossier d’audit – label économie circulaire');
+    expect(t).toContain('Communauté d’agglomération du Val de Loue');
+    expect(t).toContain('Dossier arrêté au 28/11/2026');
     expect(t).toContain(TRICKY);
     expect(doc).toContain('<w:tbl>');
     expect(doc).toContain('<w:tblHeader/>');
@@ -96,7 +99,7 @@ describe('the .docx', () => {
     const footer = footers.join('');
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
-    expect(texts(footer, 'w:t').join('')).toContain("Communauté d'agglomération du Val de Loue · 28/11/2026 · page");
+    expect(texts(footer, 'w:t').join('')).toContain('Dossier d’audit · Communauté d’agglomération du Val de Loue · page');
     const settings = await zip.file('word/document.xml')!.async('string');
     expect(settings).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });

@@ -11,6 +11,7 @@
  *
  * All positions are 0-based (row, col) in the grid.
  */
+import { contentColumnWidths } from '../install/format';
 import type { Cell, Grid } from '../table/cell';
 import { COLOURS } from '../schema/colours';
 import { STEERING_MESSAGES as M } from '../messages/steering';
@@ -338,5 +339,11 @@ export function layoutDashboard(d: DashboardData): DashboardLayout {
   b.format(firstI, 6, d.indicateurs.length, FMT.pct);
   if (d.indicateurs.length) b.dataBars.push({ zone: { row: firstI, col: 6, rows: d.indicateurs.length, cols: 1 }, colour: COLOURS.brand, min: 0, max: 1 });
 
-  return { grid: b.grid, widths: WIDTHS, frozenRows: 2, styles: b.styles, merges: b.merges, charts: b.charts, dataBars: b.dataBars, links: b.links };
+  // Columns as wide as the texts that would be cut (Excel, LibreOffice and Sheets all clip at a filled neighbour).
+  const inZone = (z: ZoneDashboard, r: number, c: number) => r >= z.row && r < z.row + z.rows && c >= z.col && c < z.col + z.cols;
+  const widths = contentColumnWidths(b.grid, WIDTHS, {
+    merged: (r, c) => b.merges.some((m) => inZone(m, r, c)),
+    bold: (r, c) => b.styles.some((st) => st.bold === true && inZone(st, r, c)),
+  });
+  return { grid: b.grid, widths, frozenRows: 2, styles: b.styles, merges: b.merges, charts: b.charts, dataBars: b.dataBars, links: b.links };
 }

@@ -6,11 +6,11 @@
  * (re)applies formats. A second run on its own output plans no value write.
  */
 import type { ColumnSpec, KeyValueSectionSpec, SectionSpec, TabSpec, TableSectionSpec } from '../schema/types';
-import { SERVICE_TAB, TABS, isServiceTabName } from '../schema/tabs';
+import { SERVICE_TAB, TAB, TABS, isServiceTabName } from '../schema/tabs';
 import { cellText, isBlank, isBlankRow, pasteBlock, type Cell, type Grid } from '../table/cell';
 import { describe, locateTable, type LocatedTable } from '../table/locate';
 import { locateKeyValues } from '../table/key-value';
-import { FORMAT_ROWS_AHEAD, NUMBER_FORMATS, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from './format';
+import { ACCUEIL_MAX_WIDTH_PX, FORMAT_ROWS_AHEAD, NUMBER_FORMATS, widenForContent, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from './format';
 import { prefillRows } from './prefill';
 
 export interface BlockWrite {
@@ -266,7 +266,9 @@ export function sheetFormat(tab: TabSpec, grid: Grid, after: ReadonlyMap<string,
     const located = locateTable(grid, section);
     if (!located) continue;
     if (tab.layout !== 'stacked') frozenRows = Math.max(frozenRows, located.headerRow + 1);
-    blocks.push(blockFormat(section, located, grid, after));
+    const block = blockFormat(section, located, grid, after);
+    // Accueil is the workbook's face: the texts the engine writes there (étapes, pratiques) are read whole.
+    blocks.push(tab.name === TAB.accueil ? widenForContent(block, grid, ACCUEIL_MAX_WIDTH_PX) : block);
   }
   return { tabColour: tab.colour, frozenRows, blocks, fields };
 }

@@ -185,6 +185,8 @@ export interface Indicateur {
   readonly unite: string | null;
   readonly type: Of<typeof L.TYPES_INDICATEUR> | null;
   readonly objectif: number | null;
+  /** Direction of improvement (column Sens), null when not filled: never guessed. Optional for records built by hand. */
+  readonly sens?: Of<typeof L.SENS_INDICATEUR> | null;
   readonly anneeCible: number | null;
   readonly source: string | null;
   readonly service: string | null;
@@ -216,6 +218,8 @@ export interface Instance {
   readonly public: string | null;
   readonly participants: number | null;
   readonly eluPresent: boolean | null;
+  /** Who attended (column Participants): names and roles, one per line or `;`-separated. Optional so that instances built by hand (tests, older callers) stay valid. */
+  readonly listeParticipants?: string | null;
   readonly directionPresente: boolean | null;
   readonly pointsCles: string | null;
   readonly decisions: string | null;

@@ -8,7 +8,7 @@ import type { ActionRow, AfomItem, FicheAction, TypeAfom } from '../model/types'
 import { TYPES_AFOM } from '../schema/lists';
 import { findNode } from '../referentiel/tree';
 import { AFOM_COLOURS, byImportance } from './copil';
-import { plain, type DocBlock, type DocRun, type DocTableCell, type ReportDocument } from './document';
+import { printedDocument, type DocBlock, type DocRun, type DocTableCell, type ReportDocument } from './document';
 import { collectiviteName, reportDate, type ReportInput } from './input';
 
 const M = REPORT_MESSAGES.afom;
@@ -46,11 +46,12 @@ export function afomDocument(input: ReportInput): ReportDocument {
   const date = reportDate(input.today);
   const items = input.model.afom.filter((a) => a.id || a.enonce);
   const blocks: DocBlock[] = [];
-  const doc = (b: DocBlock[]): ReportDocument => plain({ title: M.titre, subtitle: M.sousTitre(collectivite, date), collectivite, date, blocks: b });
+  const doc = (b: DocBlock[]): ReportDocument =>
+    printedDocument({ title: M.titre, subtitle: M.couvertureDate(date), collectivite, date, generatedAt: input.today, footerTitle: M.pied }, b);
 
   if (items.length === 0) {
     blocks.push({ kind: 'paragraph', runs: [txt(M.vide)] });
-    blocks.push({ kind: 'paragraph', runs: [txt(M.sources)], style: 'note' });
+    blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesDocument)], style: 'note' });
     return doc(blocks);
   }
 
@@ -109,7 +110,7 @@ export function afomDocument(input: ReportInput): ReportDocument {
           ...(r?.fiches ?? []).map((f) => [txt(M.fiche(f.numero, f.titre || REPORT_MESSAGES.nonRenseigne, f.statut), { bold: true })]),
         ];
         if (lines.length) {
-          blocks.push({ kind: 'paragraph', runs: [txt(M.actionsQuiRepondent)] });
+          blocks.push({ kind: 'paragraph', runs: [txt(M.actionsQuiRepondent)], keepWithNext: true });
           blocks.push({ kind: 'list', ordered: false, items: lines });
         } else {
           blocks.push({ kind: 'paragraph', runs: [txt(M.aucuneReponse, { italic: true })] });
@@ -124,7 +125,7 @@ export function afomDocument(input: ReportInput): ReportDocument {
   if (sans.length === 0) {
     blocks.push({ kind: 'paragraph', runs: [txt(M.toutCouvert)] });
   } else {
-    blocks.push({ kind: 'paragraph', runs: [txt(M.sansReponseIntro)] });
+    blocks.push({ kind: 'paragraph', runs: [txt(M.sansReponseIntro)], keepWithNext: true });
     const order = (a: AfomItem) => (a.type ? TYPES_AFOM.indexOf(a.type) : 9);
     blocks.push({
       kind: 'table',
@@ -141,6 +142,6 @@ export function afomDocument(input: ReportInput): ReportDocument {
         ]),
     });
   }
-  blocks.push({ kind: 'paragraph', runs: [txt(M.sources)], style: 'note' });
+  blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesDocument)], style: 'note' });
   return doc(blocks);
 }

@@ -11,7 +11,10 @@ import { ETAT_PREUVE_COLOURS, STATUT_REFERENTIEL_COLOURS } from '../schema/colou
 import type { LineScore } from '../referentiel/score';
 import { getNode, nodesAtLevel, resolveNodeId, type ReferentielNode } from '../referentiel/tree';
 import type { DocBlock, DocRun, DocTableCell, ReportDocument } from './document';
-import { plain, safeLink } from './document';
+import { printedDocument, safeLink } from './document';
+import { linkReach, type UnreachableReason } from './remote-links';
+import { COLOURS } from '../schema/colours';
+import { TAB } from '../schema/tabs';
 import { estPrete } from '../preuves/readiness';
 import { preuvesAttenduesDe, prochaineEtoile } from './copil';
 import { collectiviteName, reportDate, type ReportInput } from './input';
@@ -43,10 +46,47 @@ function statutFill(score: LineScore | undefined): string | undefined {
   return colourOf(STATUT_REFERENTIEL_COLOURS, label);
 }
 
-function lienRuns(lien: string | null): DocRun[] {
-  if (!lien) return [txt('–')];
+/** The link cell of a preuve: the address (linked when http(s)), flagged when a remote auditor cannot open it. */
+function lienCell(lien: string | null): DocTableCell {
+  if (!lien?.trim()) return c('–');
+  const reach = linkReach(lien);
   const url = safeLink(lien);
-  return url ? [txt(url, { link: url })] : [txt(M.lienNonValide(lien))];
+  const address = url ? txt(url, { link: url }) : txt(reach.kind === 'unreachable' ? lien.trim() : M.lienNonValide(lien.trim()));
+  if (reach.kind !== 'unreachable') return { runs: [address] };
+  return { runs: [address, txt(`\n${M.lienInterne}`, { bold: true })], fill: COLOURS.red };
+}
+
+/**
+ * The dashboard's wording names the workbook's tabs for the team (« (onglet Équipe) », « dans l'onglet Instances »);
+ * the auditor has no use for them: a parenthesis naming a tab goes, « l'onglet X » becomes « le classeur ».
+ */
+const TAB_NAMES = Object.values(TAB)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+  .join('|');
+const sansOnglet = (text: string) =>
+  text
+    .replace(/\s*\((?:onglets?|voir l['’]onglet) [^)]*\)/gi, '')
+    .replace(new RegExp(`\\bl['’]onglets? (?:«\\s*)?(?:${TAB_NAMES})(?:\\s*»)?`, 'g'), 'le classeur')
+    .trim();
+
+/** The service a preuve is expected from (column Service of the preuve), or « Service non renseigné ». */
+const serviceOf = (p: Preuve) => p.service?.trim() || '';
+const byService = (a: string, b: string) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'fr'));
+const mesuresOf = (p: Preuve) => preuveLines(p).map((id) => id.replace(/^eci_/, '')).join(', ') || '–';
+
+interface LienInaccessible {
+  readonly preuve: Preuve;
+  readonly reason: UnreachableReason;
+}
+
+function liensInaccessibles(preuves: readonly Preuve[]): LienInaccessible[] {
+  const out: LienInaccessible[] = [];
+  for (const p of preuves) {
+    const r = linkReach(p.lien);
+    if (r.kind === 'unreachable') out.push({ preuve: p, reason: r.reason });
+  }
+  return out;
 }
 
 function etatCell(p: Preuve): DocTableCell {
@@ -83,13 +123,38 @@ export function auditDocument(input: ReportInput): ReportDocument {
     ],
   });
 
+  // What the team still has to do, by service (missing preuves, missing owners, links an auditor cannot open).
+  const attendues = preuvesAttenduesDe(input);
+  const missing = attendues.filter((p) => !estPrete(p));
+  const liens = liensInaccessibles(model.preuves);
+  if (model.preuves.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: M.aFaire });
+    const sansResponsable = missing.filter((p) => !p.responsable?.trim());
+    blocks.push({ kind: 'paragraph', runs: [txt(M.aFaireIntro(missing.length, attendues.length, sansResponsable.length, liens.length))], keepWithNext: true });
+    const services = [...new Set([...missing.map(serviceOf), ...liens.map((l) => serviceOf(l.preuve))])].sort(byService);
+    if (services.length > 0) {
+      blocks.push({
+        kind: 'table',
+        headers: [...M.colonnesAFaire],
+        widths: [40, 20, 20, 20],
+        rows: services.map((sv) => {
+          const n = missing.filter((p) => serviceOf(p) === sv).length;
+          const sans = missing.filter((p) => serviceOf(p) === sv && !p.responsable?.trim()).length;
+          const l = liens.filter((x) => serviceOf(x.preuve) === sv).length;
+          const count = (v: number, fill: string) => (v > 0 ? { runs: [txt(String(v), { bold: true })], fill } : c('0'));
+          return [{ runs: [txt(sv || M.sansService, { bold: true })] }, count(n, COLOURS.orange), count(sans, COLOURS.red), count(l, COLOURS.red)];
+        }),
+      });
+    }
+  }
+
   // Checklist and calendar.
   blocks.push({ kind: 'heading', level: 1, text: M.checklist });
   blocks.push({
     kind: 'table',
     headers: [...M.colonnesChecklist],
     widths: [38, 14, 48],
-    rows: d.audit.checklist.map((l) => [c(l.libelle), { runs: [txt(l.etat, { bold: true })], fill: l.couleur.fond }, c(l.detail || '–')]),
+    rows: d.audit.checklist.map((l) => [c(sansOnglet(l.libelle)), { runs: [txt(l.etat, { bold: true })], fill: l.couleur.fond }, c(sansOnglet(l.detail) || '–')]),
   });
   blocks.push({ kind: 'heading', level: 1, text: M.calendrier });
   const ouiNon = (b: boolean | null | undefined) => (b === true ? REPORT_MESSAGES.oui : b === false ? REPORT_MESSAGES.non : '–');
@@ -111,7 +176,7 @@ export function auditDocument(input: ReportInput): ReportDocument {
 
   // Mesures.
   blocks.push({ kind: 'heading', level: 1, text: M.mesures });
-  blocks.push({ kind: 'paragraph', runs: [txt(M.mesuresIntro)] });
+  blocks.push({ kind: 'paragraph', runs: [txt(M.mesuresIntroAuditeur)] });
   const preuvesByLine = new Map<string, Preuve[]>();
   for (const p of model.preuves) {
     for (const id of new Set(preuveLines(p))) {
@@ -128,38 +193,57 @@ export function auditDocument(input: ReportInput): ReportDocument {
     }
   }
 
-  // Missing preuves by person responsible.
-  blocks.push({ kind: 'heading', level: 1, text: M.manquantes });
+  // Missing preuves by service: the to-do list, each with its owner (or « À désigner »).
+  blocks.push({ kind: 'heading', level: 1, text: M.manquantesParService });
   if (model.preuves.length === 0) {
     blocks.push({ kind: 'paragraph', runs: [txt(M.aucunePreuve)] });
   } else {
-    const attendues = preuvesAttenduesDe(input);
-    const missing = attendues.filter((p) => !estPrete(p));
     blocks.push({ kind: 'paragraph', runs: [txt(M.manquantesIntro(missing.length, attendues.length))] });
     const groups = new Map<string, Preuve[]>();
-    for (const p of missing) {
-      const k = p.responsable?.trim() || '';
-      groups.set(k, [...(groups.get(k) ?? []), p]);
-    }
-    const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'fr')));
-    for (const name of names) {
-      const list = groups.get(name)!;
-      blocks.push({ kind: 'heading', level: 3, text: M.responsable(name || M.sansResponsable, list.length) });
+    for (const p of missing) groups.set(serviceOf(p), [...(groups.get(serviceOf(p)) ?? []), p]);
+    for (const sv of [...groups.keys()].sort(byService)) {
+      const list = [...groups.get(sv)!].sort((a, b) => Number(!!a.responsable?.trim()) - Number(!!b.responsable?.trim()) || mesuresOf(a).localeCompare(mesuresOf(b), 'fr', { numeric: true }));
+      blocks.push({ kind: 'heading', level: 2, text: M.service(sv || M.sansService, list.length) });
       blocks.push({
         kind: 'table',
-        headers: [...M.colonnesManquantes],
-        widths: [52, 18, 14, 16],
+        headers: [...M.colonnesAFaireDetail],
+        widths: [40, 12, 14, 20, 14],
         rows: list.map((p) => [
           c(p.preuve || REPORT_MESSAGES.nonRenseigne),
-          c(preuveLines(p).map((id) => id.replace(/^eci_/, '')).join(', ') || '–'),
+          c(mesuresOf(p)),
           etatCell(p),
+          p.responsable?.trim() ? c(p.responsable.trim()) : { runs: [txt(M.aDesigner, { bold: true })], fill: COLOURS.red },
           c(p.echeance ? formatDateFr(p.echeance) : REPORT_MESSAGES.nonDate),
         ]),
       });
     }
   }
-  blocks.push({ kind: 'paragraph', runs: [txt(M.sources)], style: 'note' });
-  return plain({ title: M.titre, subtitle: M.sousTitre(collectivite, date), collectivite, date, blocks });
+
+  // Links a remote auditor cannot open.
+  if (model.preuves.some((p) => p.lien?.trim())) {
+    blocks.push({ kind: 'heading', level: 1, text: M.liensInaccessibles });
+    if (liens.length === 0) {
+      blocks.push({ kind: 'paragraph', runs: [txt(M.tousLiensAccessibles)] });
+    } else {
+      blocks.push({ kind: 'paragraph', runs: [txt(M.liensInaccessiblesIntro)], keepWithNext: true });
+      blocks.push({
+        kind: 'table',
+        headers: [...M.colonnesLiens],
+        widths: [30, 10, 30, 15, 15],
+        rows: [...liens]
+          .sort((a, b) => byService(serviceOf(a.preuve), serviceOf(b.preuve)) || mesuresOf(a.preuve).localeCompare(mesuresOf(b.preuve), 'fr', { numeric: true }))
+          .map(({ preuve: p, reason }) => [
+            c(p.preuve || REPORT_MESSAGES.nonRenseigne),
+            c(mesuresOf(p)),
+            c(p.lien!.trim()),
+            c(M.raisonLien[reason]),
+            c(serviceOf(p) || M.sansService),
+          ]),
+      });
+    }
+  }
+  blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesAuditeur)], style: 'note' });
+  return printedDocument({ title: M.titre, subtitle: M.couvertureDate(date), collectivite, date, generatedAt: input.today, footerTitle: M.pied, tableOfContents: true }, blocks);
 }
 
 function mesureBlocks(
@@ -172,7 +256,7 @@ function mesureBlocks(
   const s = score(mesure.id);
   out.push({ kind: 'heading', level: 3, text: M.mesure(mesure.identifiant, mesure.title) });
   if (s && !s.concerne) out.push({ kind: 'paragraph', runs: [txt(M.nonConcernee, { italic: true })] });
-  else out.push({ kind: 'paragraph', runs: [txt(M.resumeMesure(s?.pointFait ?? 0, s?.pointPotentiel ?? 0, pourcentage(s), s?.pointProgramme ?? 0), { bold: true })] });
+  else out.push({ kind: 'paragraph', runs: [txt(M.resumeMesure(s?.pointFait ?? 0, s?.pointPotentiel ?? 0, pourcentage(s), s?.pointProgramme ?? 0), { bold: true })], keepWithNext: true });
   const sous = mesure.children.map(getNode);
   out.push({
     kind: 'table',
@@ -203,7 +287,7 @@ function mesureBlocks(
     seen.add(p);
     preuves.push(p);
   }
-  out.push({ kind: 'paragraph', runs: [txt(M.preuvesDeLaMesure, { bold: true })] });
+  out.push({ kind: 'paragraph', runs: [txt(M.preuvesDeLaMesure, { bold: true })], keepWithNext: true });
   if (preuves.length === 0) {
     out.push({ kind: 'paragraph', runs: [txt(M.aucunePreuveAttendue, { italic: true })] });
   } else {
@@ -215,7 +299,7 @@ function mesureBlocks(
         c(p.preuve || REPORT_MESSAGES.nonRenseigne),
         c(preuveLines(p).filter((id) => ids.includes(id)).map((id) => id.replace(/^eci_/, '')).join(', ') || '–'),
         etatCell(p),
-        { runs: lienRuns(p.lien) },
+        lienCell(p.lien),
         c(p.page ?? '–'),
       ]),
     });

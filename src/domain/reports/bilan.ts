@@ -7,8 +7,9 @@ import { REPORT_MESSAGES } from '../messages/reports';
 import type { Instance, WorkbookModel } from '../model/types';
 import { COLOURS } from '../schema/colours';
 import type { DocBlock, DocRun, DocTableCell, ReportDocument } from './document';
-import { plain, safeLink } from './document';
-import { jourDe } from '../plan-actions/jours';
+import { printedDocument, safeLink } from './document';
+import { echeances } from '../plan-actions/echeances';
+import { isoJour, jourDe } from '../plan-actions/jours';
 import { collectiviteName, reportDate, type ReportInput } from './input';
 
 const M = REPORT_MESSAGES.bilan;
@@ -28,24 +29,37 @@ export function splitItems(text: string | null): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The day the bilan counts from: the meeting's date (« next dates » are the
+ * ones after the meeting, « late » is late at the meeting), or the day of
+ * generation for an instance without a date.
+ */
+function jourDeReference(input: ReportInput, instance: Instance): Date {
+  return instance.date ? new Date(Date.UTC(instance.date.getUTCFullYear(), instance.date.getUTCMonth(), instance.date.getUTCDate())) : jourDe(input.today);
+}
+
 export function bilanInstanceDocument(input: ReportInput, instance: Instance): ReportDocument {
   const collectivite = collectiviteName(input);
-  const date = reportDate(input.today);
   const { model, dashboard: d } = input;
-  const today = jourDe(input.today).getTime();
+  const reference = jourDeReference(input, instance);
+  const today = reference.getTime();
+  const referenceLibelle = formatDateFr(reference);
+  const date = instance.date ? referenceLibelle : reportDate(input.today);
+  // echeances() takes an instant and uses its local calendar day: noon of the reference day, in any time zone.
+  const ech = echeances(model.jalons, model.engagements, new Date(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate(), 12), model.seuils.horizonMois);
   const quand = instance.date ? formatDateFr(instance.date) : REPORT_MESSAGES.nonDate;
   const blocks: DocBlock[] = [];
   const ouiNon = (b: boolean | null) => (b === true ? REPORT_MESSAGES.oui : b === false ? REPORT_MESSAGES.non : '–');
 
-  blocks.push({ kind: 'heading', level: 1, text: instance.intitule || M.titre(instance.type, quand) });
-  blocks.push({ kind: 'paragraph', runs: [txt(M.informations, { bold: true })] });
+  blocks.push({ kind: 'heading', level: 1, text: M.informations });
   const lien = safeLink(instance.lienCompteRendu);
   const info: [string, DocRun[]][] = [
+    [M.intitule, [txt(instance.intitule || '–')]],
     [M.numero, [txt(String(instance.numero))]],
     [M.date, [txt(quand)]],
     [M.type, [txt(instance.type ?? '–')]],
     [M.public, [txt(instance.public ?? '–')]],
-    [M.participants, [txt(instance.participants === null ? '–' : formatNumberFr(instance.participants))]],
+    [M.nombreParticipants, [txt(instance.participants === null ? '–' : formatNumberFr(instance.participants))]],
     [M.elu, [txt(ouiNon(instance.eluPresent))]],
     [M.direction, [txt(ouiNon(instance.directionPresente))]],
     [M.compteRendu, lien ? [txt(lien, { link: lien })] : [txt(instance.lienCompteRendu ?? '–')]],
@@ -56,6 +70,10 @@ export function bilanInstanceDocument(input: ReportInput, instance: Instance): R
     widths: [30, 70],
     rows: info.map(([k, v]) => [{ runs: [txt(k, { bold: true })] }, { runs: v }]),
   });
+
+  blocks.push({ kind: 'heading', level: 1, text: M.listeParticipants });
+  const participants = splitItems(instance.listeParticipants ?? null);
+  blocks.push(participants.length ? { kind: 'list', ordered: false, items: participants.map((p) => [txt(p)]) } : { kind: 'paragraph', runs: [txt(M.aucunParticipant, { italic: true })] });
 
   blocks.push({ kind: 'heading', level: 1, text: M.pointsCles });
   const points = splitItems(instance.pointsCles);
@@ -96,28 +114,24 @@ export function bilanInstanceDocument(input: ReportInput, instance: Instance): R
       : { kind: 'paragraph', runs: [txt(M.aucuneInstance, { italic: true })] },
   );
 
-  const mois = d.echeances.horizonMois;
-  blocks.push({ kind: 'heading', level: 2, text: M.echeances(mois) });
+  const mois = model.seuils.horizonMois;
+  blocks.push({ kind: 'heading', level: 2, text: M.echeancesDepuis(mois, referenceLibelle) });
   blocks.push(
-    d.echeances.aVenir.length
-      ? { kind: 'list', ordered: false, items: d.echeances.aVenir.map((e) => [txt(M.echeance(e.echeanceLibelle, e.libelle, e.qui))]) }
-      : { kind: 'paragraph', runs: [txt(M.aucuneEcheance(mois), { italic: true })] },
+    ech.aVenir.length
+      ? { kind: 'list', ordered: false, items: ech.aVenir.map((e) => [txt(M.echeance(e.echeanceLibelle, e.libelle, e.qui))]) }
+      : { kind: 'paragraph', runs: [txt(M.aucuneEcheanceDepuis(mois, referenceLibelle), { italic: true })] },
   );
-  if (d.echeances.enRetard.length) {
-    blocks.push({ kind: 'heading', level: 2, text: M.retards });
-    blocks.push({ kind: 'list', ordered: false, items: d.echeances.enRetard.map((e) => [txt(M.echeance(e.echeanceLibelle, e.libelle, e.qui))]) });
+  if (ech.enRetard.length) {
+    blocks.push({ kind: 'heading', level: 2, text: M.retardsAu(referenceLibelle) });
+    blocks.push({ kind: 'list', ordered: false, items: ech.enRetard.map((e) => [txt(M.echeance(e.echeanceLibelle, e.libelle, e.qui))]) });
   }
-  const audit = d.audit.calendrier.filter((l) => l.date !== null && l.date >= jourDe(input.today).toISOString().slice(0, 10));
+  const audit = d.audit.calendrier.filter((l) => l.date !== null && l.date >= isoJour(reference));
   if (audit.length) {
     blocks.push({ kind: 'heading', level: 2, text: M.calendrierAudit });
     blocks.push({ kind: 'list', ordered: false, items: audit.map((l) => [txt(M.etapeAudit(l.dateLibelle, l.libelle))]) });
   }
-  blocks.push({ kind: 'paragraph', runs: [txt(M.sources)], style: 'note' });
-  return plain({
-    title: M.titre(instance.type, quand),
-    subtitle: M.sousTitre(collectivite, date),
-    collectivite,
-    date,
-    blocks,
-  });
+  blocks.push({ kind: 'paragraph', runs: [txt(M.sourcesDocument)], style: 'note' });
+  const titre = M.titre(instance.type, quand);
+  const subtitle = instance.intitule && instance.intitule !== titre ? instance.intitule : M.couvertureDate(quand);
+  return printedDocument({ title: titre, subtitle, collectivite, date, generatedAt: input.today, footerTitle: M.pied(titre) }, blocks);
 }

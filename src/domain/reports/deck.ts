@@ -166,6 +166,8 @@ export interface Slide {
   readonly blocks: readonly DeckBlock[];
   /** Speaker notes: where the figures come from, what to say. */
   readonly notes: string;
+  /** The section of the deck the slide belongs to (agenda, checks). */
+  readonly section?: string;
 }
 
 export interface Deck {

@@ -9,6 +9,8 @@ import { jourDe } from '../plan-actions/jours';
 import type { WorkbookModel } from '../model/types';
 import type { ScoreResult } from '../referentiel/score';
 import { REPORT_MESSAGES as M } from '../messages/reports';
+import type { HistoriqueRow } from './copil/historique';
+import type { Seance } from './copil/seance';
 
 export interface ReportInput {
   readonly model: WorkbookModel;
@@ -18,6 +20,10 @@ export interface ReportInput {
   readonly today: Date;
   /** Data rows of each `Service – …` tab, as the dashboard got them (feuille de route detectors). */
   readonly lignesParOngletService?: ReadonlyMap<string, number>;
+  /** COPIL deck: the meeting it is prepared for (default: the next COPIL of Instances). */
+  readonly seance?: Seance;
+  /** COPIL deck: the figures recorded at previous COPILs (tab Historique). */
+  readonly historique?: readonly HistoriqueRow[];
 }
 
 /** The day of generation as `JJ/MM/AAAA`. */

@@ -9,7 +9,7 @@ import { COLOURS } from '../schema/colours';
 import { formatNumberFr } from '../format';
 import type { Chart, ChartBlock, Colour, Deck, DeckParagraph, Frame, Matrix, MatrixCell, StarRating, TableBlock, TextBlock } from './deck';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck';
-import { LINE_HEIGHT, TEXT_INSET_X, TEXT_INSET_Y, bulletIndent, textWidth, truncateToLines, wrapText } from './fit';
+import { LINE_HEIGHT, TEXT_INSET_X, TEXT_INSET_Y, bulletIndent, paragraphsFit, textWidth, wrapText } from './fit';
 
 export interface ShapePrimitive {
   readonly kind: 'shape';
@@ -53,12 +53,12 @@ export type Primitive = ShapePrimitive | TextPrimitive | LinePrimitive | TablePr
 /** Page layout of content slides (points). */
 export const LAYOUT = {
   margin: 24,
-  bandHeight: 50,
+  bandHeight: 58,
   accentHeight: 3,
   titleSize: 22,
-  footerTop: 381,
-  footerSize: 10,
-  content: { x: 24, y: 64, w: 672, h: 308 } as Frame,
+  footerTop: 380,
+  footerSize: 12,
+  content: { x: 24, y: 70, w: 672, h: 302 } as Frame,
 } as const;
 
 const p = (text: string, size: number, opts: { bold?: boolean; colour?: Colour; align?: 'left' | 'center' | 'right' } = {}): DeckParagraph => ({
@@ -77,13 +77,10 @@ export function chrome(deck: Deck, index: number): Primitive[] {
     out.push({ kind: 'shape', shape: 'rect', frame: { x: 0, y: 0, w: SLIDE_WIDTH, h: bandHeight }, fill: COLOURS.brand, line: null });
     out.push({ kind: 'shape', shape: 'rect', frame: { x: 0, y: bandHeight, w: SLIDE_WIDTH, h: accentHeight }, fill: COLOURS.accent, line: null });
     const w = footerW + 2 * TEXT_INSET_X;
-    const size = [LAYOUT.titleSize, 20, 18, 16].find((s) => textWidth(slide.title, s, true) <= w - 2 * TEXT_INSET_X) ?? 16;
-    out.push({
-      kind: 'text',
-      frame: { x: margin - TEXT_INSET_X, y: 4, w, h: bandHeight - 8 },
-      paragraphs: [p(truncateToLines(slide.title, w - 2 * TEXT_INSET_X, size, 1, true), size, { bold: true, colour: COLOURS.white })],
-      valign: 'middle',
-    });
+    const frame = { x: margin - TEXT_INSET_X, y: 3, w, h: bandHeight - 6 };
+    // The title is the slide's headline: one line when it fits, else two, never cut.
+    const size = titleSize(slide.title, frame);
+    out.push({ kind: 'text', frame, paragraphs: [p(slide.title, size, { bold: true, colour: COLOURS.white })], valign: 'middle' });
   }
   out.push({ kind: 'line', x1: margin, y1: footerTop - 3, x2: SLIDE_WIDTH - margin, y2: footerTop - 3, colour: COLOURS.grey, weight: 0.75 });
   const numberW = 70;
@@ -100,6 +97,11 @@ export function chrome(deck: Deck, index: number): Primitive[] {
     valign: 'middle',
   });
   return out;
+}
+
+/** Size of a slide title in its band: the largest that fits (22 pt on one line down to 16 pt on two). */
+export function titleSize(title: string, frame: Frame): number {
+  return [LAYOUT.titleSize, 20, 18, 17, 16].find((s) => paragraphsFit([p(title, s, { bold: true })], frame.w, frame.h)) ?? 16;
 }
 
 /** Every primitive of a slide, chrome first. Native charts are kept for renderers that have them. */
@@ -191,11 +193,10 @@ export function chartPrimitives(chart: Chart, frame: Frame): Primitive[] {
     out.push({ kind: 'line', x1: plotX, y1: top, x2: plotX, y2: top + height, colour: COLOURS.greyText, weight: 0.75 });
     chart.categories.forEach((cat, i) => {
       const y = top + i * band;
-      const lines = Math.max(1, Math.floor((band - 2 * TEXT_INSET_Y) / (labelSize * LINE_HEIGHT)));
       out.push({
         kind: 'text',
         frame: { x: frame.x, y, w: labelW, h: band },
-        paragraphs: [p(truncateToLines(cat, labelW - 2 * TEXT_INSET_X, labelSize, lines), labelSize, { align: 'right' })],
+        paragraphs: [p(cat, labelSize, { align: 'right' })],
         valign: 'middle',
       });
       const barZone = band * 0.72;
@@ -237,7 +238,7 @@ export function chartPrimitives(chart: Chart, frame: Frame): Primitive[] {
       }
     });
   } else {
-    const labelLines = 2;
+    const labelLines = Math.max(1, ...chart.categories.map((c) => wrapText(c, frame.w / n - 2 * TEXT_INSET_X, labelSize).length));
     const labelH = labelSize * LINE_HEIGHT * labelLines + 2 * TEXT_INSET_Y;
     const valueH = labelSize * LINE_HEIGHT + 2 * TEXT_INSET_Y;
     const plotTop = top + valueH;
@@ -250,7 +251,7 @@ export function chartPrimitives(chart: Chart, frame: Frame): Primitive[] {
       out.push({
         kind: 'text',
         frame: { x, y: base + 2, w: band, h: labelH },
-        paragraphs: [p(truncateToLines(cat, band - 2 * TEXT_INSET_X, labelSize, labelLines), labelSize, { align: 'center' })],
+        paragraphs: [p(cat, labelSize, { align: 'center' })],
         valign: 'top',
       });
       const barZone = band * 0.7;
@@ -295,12 +296,15 @@ export function textOn(fill: Colour): Colour {
 
 /** Height of the matrix's title row (y title) and of each label row below the grid. */
 export function matrixLabelRow(): number {
-  return 10 * LINE_HEIGHT + 2 * TEXT_INSET_Y;
+  return MATRIX_LABEL_SIZE * LINE_HEIGHT + 2 * TEXT_INSET_Y;
 }
+
+/** Font size of a matrix's row, column and axis labels. */
+export const MATRIX_LABEL_SIZE = 12;
 
 /** Room the matrix keeps for row labels and the y title (left) and for column labels and x title (below). */
 export function matrixGeometry(m: Matrix, frame: Frame): { grid: Frame; cell: { w: number; h: number }; gap: number; labelSize: number } {
-  const labelSize = 10;
+  const labelSize = MATRIX_LABEL_SIZE;
   const lineH = labelSize * LINE_HEIGHT + 2 * TEXT_INSET_Y;
   const left = m.rowLabels ? Math.max(...m.rowLabels.map((l) => textWidth(l, labelSize, true))) + 2 * TEXT_INSET_X + 2 : 0;
   const topPad = m.yTitle ? lineH : 0;
@@ -385,7 +389,7 @@ export function textPrimitiveOverflows(t: TextPrimitive): boolean {
   let h = 2 * TEXT_INSET_Y;
   for (const para of t.paragraphs) {
     const text = para.runs.map((r) => r.text).join('');
-    const bold = para.runs.every((r) => r.bold);
+    const bold = para.runs.some((r) => r.bold);
     const indent = para.bullet ? bulletIndent(para.size) : 0;
     h += wrapText(text, t.frame.w - 2 * TEXT_INSET_X - indent, para.size, bold).length * para.size * LINE_HEIGHT;
   }

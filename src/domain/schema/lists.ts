@@ -109,6 +109,8 @@ export const STATUTS_JALON = ['À faire', 'Fait'] as const;
 export const STATUTS_FEUILLE_DE_ROUTE = ['À faire', 'En cours', 'Fait'] as const;
 
 export const TYPES_INDICATEUR = ['Moyens', 'Résultat', 'Impact'] as const;
+/** Direction in which an indicator improves (Indicateurs › Sens): asked, never guessed from the values. */
+export const SENS_INDICATEUR = ['Hausse', 'Baisse'] as const;
 
 export const TYPES_PREUVE = ['Réglementaire', 'Complémentaire', 'Labellisation', 'Rapport'] as const;
 export const ETATS_PREUVE = ['Existante', 'À créer', 'En cours', 'Prête', 'Déposée'] as const;

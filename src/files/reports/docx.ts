@@ -1,8 +1,16 @@
 /**
- * A ReportDocument as a .docx (the `docx` package): a cover line with the
- * collectivité and the date, headings, paragraphs, bulleted and numbered
- * lists, tables with a repeated header row, links, and a footer with the
- * collectivité, the date and the page number. A4, Arial.
+ * A ReportDocument as a .docx (the `docx` package), ready to print: a cover
+ * page (collectivité, title, date, version), a table of contents when the
+ * model asks for one, headings kept with what follows them, tables with a
+ * repeated header row whose rows never split, links, and on every page after
+ * the cover a footer with the document, the collectivité and « page N sur M ».
+ * A4, Arial (Liberation Sans in LibreOffice, same metrics), all text in fr-FR.
+ *
+ * The table of contents is a TOC field whose entries and page numbers are
+ * written with the file (`estimatePageNumbers` of `docx/layout` lays the
+ * pages out as Word does): LibreOffice shows it as written (it does not
+ * update fields when it opens a file), Word updates it on open
+ * (`updateFields`), so both print a filled table.
  */
 import {
   AlignmentType,
@@ -14,8 +22,10 @@ import {
   LevelFormat,
   LineRuleType,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
+  TableOfContents,
   ShadingType,
   Table,
   TableCell,
@@ -25,12 +35,22 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { DocumentRendererPort, RenderedFile } from '../../app/ports-reports';
+import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import type { DocRun, DocTable, ReportDocument } from '../../domain/reports/document';
 import { safeLink } from '../../domain/reports/document';
 import { COLOURS } from '../../domain/schema/colours';
 
 const FONT = 'Arial';
+/**
+ * Lays the pages out as Word does to write the table of contents' page numbers. With `guess`, a character or
+ * font the layout does not know is measured as its nearest known one instead of leaving every later number blank
+ * (a user's text may hold any character): a printed table always has its numbers.
+ */
+const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true });
+/** Every run and style is French: spell-checkers and hyphenation use French rules. */
+const LANGUAGE = { value: 'fr-FR' } as const;
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 /** A4 and 2 cm margins, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
@@ -49,6 +69,7 @@ function textRuns(runs: readonly DocRun[], o: { size?: number; colour?: string; 
       ...(r.bold || o.bold ? { bold: true } : {}),
       ...(r.italic ? { italics: true } : {}),
       font: FONT,
+      language: LANGUAGE,
       ...(o.size ? { size: o.size * 2 } : {}),
       ...(link ? { color: hex(COLOURS.blueText), underline: {} } : o.colour ? { color: hex(o.colour) } : {}),
     });
@@ -58,7 +79,7 @@ function textRuns(runs: readonly DocRun[], o: { size?: number; colour?: string; 
 }
 
 /** Runs split into paragraphs at newlines (cells and long texts keep their line breaks). */
-function paragraphsOf(runs: readonly DocRun[], o: { size?: number; colour?: string; bold?: boolean; style?: string } = {}): Paragraph[] {
+function paragraphsOf(runs: readonly DocRun[], o: { size?: number; colour?: string; bold?: boolean; style?: string; keepNext?: boolean } = {}): Paragraph[] {
   const lines: DocRun[][] = [[]];
   for (const r of runs) {
     const parts = clean(r.text).split('\n');
@@ -68,7 +89,9 @@ function paragraphsOf(runs: readonly DocRun[], o: { size?: number; colour?: stri
     });
   }
   // Inside table cells (no style) paragraphs are tight; body paragraphs keep their style's spacing.
-  return lines.map((l) => new Paragraph({ children: textRuns(l, o), ...(o.style ? { style: o.style } : { spacing: { after: 0 } }) }));
+  return lines.map(
+    (l) => new Paragraph({ children: textRuns(l, o), ...(o.keepNext ? { keepNext: true } : {}), ...(o.style ? { style: o.style } : { spacing: { after: 0 } }) }),
+  );
 }
 
 function table(t: DocTable): Table {
@@ -87,7 +110,8 @@ function table(t: DocTable): Table {
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(COLOURS.brand) },
           borders,
           margins,
-          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), spacing: { after: 0 } })],
+          // The header row stays with the first row under it (never alone at the foot of a page).
+          children: [new Paragraph({ children: textRuns([{ text: h }], { size: 9, colour: COLOURS.white, bold: true }), keepNext: true, spacing: { after: 0 } })],
         }),
     ),
   });
@@ -115,75 +139,118 @@ function table(t: DocTable): Table {
   });
 }
 
-/** The document as .docx bytes. */
-export async function documentToDocx(doc: ReportDocument, name: string): Promise<Uint8Array> {
-  const children: Array<Paragraph | Table> = [
+/** The cover page: collectivité, title, subtitle (the date the document is about), version; then a page break. */
+function cover(doc: ReportDocument): Paragraph[] {
+  return [
+    new Paragraph({ style: 'CoverCollectivite', children: textRuns([{ text: doc.collectivite }]) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns([{ text: doc.title }]) }),
     new Paragraph({ style: 'CoverLine', children: textRuns([{ text: doc.subtitle }]) }),
+    new Paragraph({ style: 'CoverVersion', children: [...textRuns([{ text: doc.version }]), new PageBreak()] }),
   ];
+}
+
+function footerOf(doc: ReportDocument): Footer {
+  const M = REPORT_MESSAGES.documents;
+  const run = (o: { text?: string; children?: (typeof PageNumber)[keyof typeof PageNumber][] }) =>
+    new TextRun({ ...o, font: FONT, size: 16, color: hex(COLOURS.greyText), language: LANGUAGE });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          run({ text: `${clean(doc.footer)} · ${M.page} ` }),
+          run({ children: [PageNumber.CURRENT] }),
+          run({ text: ` ${M.pageSur} ` }),
+          run({ children: [PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The document as .docx bytes. */
+export async function documentToDocx(doc: ReportDocument, name: string): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table | TableOfContents> = [...cover(doc)];
+  // With a table of contents, each part starts on a new page: the numbers the table announces for its parts then
+  // hold in Word and LibreOffice alike, whose layouts can differ by a few points at the foot of a page.
+  const partsOnNewPages = doc.tableOfContents;
+  if (doc.tableOfContents) {
+    children.push(
+      new Paragraph({ style: 'TocTitle', children: textRuns([{ text: REPORT_MESSAGES.documents.sommaire }]) }),
+      new TableOfContents(REPORT_MESSAGES.documents.sommaire, { hyperlink: true, headingStyleRange: '1-3' }),
+    );
+    const first = doc.blocks[0];
+    if (!(first?.kind === 'heading' && first.level === 1)) children.push(new Paragraph({ children: [new PageBreak()], spacing: { after: 0 } }));
+  }
   let lists = 0;
-  for (const b of doc.blocks) {
+  doc.blocks.forEach((b, index) => {
+    // A closing note (sources) never sits alone on the last page: what precedes it keeps with it.
+    const next = doc.blocks[index + 1];
+    const beforeNote = next?.kind === 'paragraph' && next.style === 'note' && index + 1 === doc.blocks.length - 1;
     switch (b.kind) {
       case 'heading':
         children.push(
           new Paragraph({
             heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
             keepNext: true,
+            keepLines: true,
+            ...(partsOnNewPages && b.level === 1 ? { pageBreakBefore: true } : {}),
             children: textRuns([{ text: b.text }]),
           }),
         );
         break;
       case 'paragraph':
-        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText, style: 'Note' }));
-        else children.push(...paragraphsOf(b.runs, { style: 'Corps' }));
+        if (b.style === 'note') children.push(...paragraphsOf(b.runs, { size: 9, colour: COLOURS.greyText, style: 'Note', keepNext: b.keepWithNext || beforeNote }));
+        else children.push(...paragraphsOf(b.runs, { style: 'Corps', keepNext: b.keepWithNext || beforeNote }));
         break;
       case 'list': {
         const instance = lists++;
-        for (const item of b.items) {
+        b.items.forEach((item, i) => {
           children.push(
             new Paragraph({
               children: textRuns(item),
               numbering: { reference: b.ordered ? 'numeros' : 'puces', level: 0, ...(b.ordered ? { instance } : {}) },
+              // A short list stays on one page; a long one keeps at least its first two items together.
+              ...(b.items.length <= 6 || i === 0 || (beforeNote && i >= b.items.length - 2) ? { keepNext: i < b.items.length - 1 || beforeNote } : {}),
               spacing: { after: 40 },
             }),
           );
-        }
+        });
         break;
       }
       case 'table':
         children.push(table(b), new Paragraph({ children: [], spacing: { after: 0 } }));
         break;
     }
-  }
-  const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [
-          new TextRun({ text: `${clean(doc.collectivite)} · ${doc.date} · page `, font: FONT, size: 16, color: hex(COLOURS.greyText) }),
-          new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 16, color: hex(COLOURS.greyText) }),
-          new TextRun({ text: ' / ', font: FONT, size: 16, color: hex(COLOURS.greyText) }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], font: FONT, size: 16, color: hex(COLOURS.greyText) }),
-        ],
-      }),
-    ],
+  });
+  const heading = (size: number, colour: string, before: number, after: number) => ({
+    run: { font: FONT, size, bold: true, color: colour, language: LANGUAGE },
+    paragraph: { spacing: { before, after }, keepNext: true, keepLines: true },
   });
   const document = new Document({
     title: name,
     creator: 'Cap Circulaire',
     description: doc.subtitle,
+    // Word refreshes the table of contents when it opens the file (it asks first); LibreOffice shows the entries as written.
+    ...(doc.tableOfContents ? { features: { updateFields: true }, pageNumbers: PAGE_NUMBERS } : {}),
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80, line: 264, lineRule: LineRuleType.AUTO } } },
-        title: { run: { font: FONT, size: 40, bold: true, color: hex(COLOURS.brand) }, paragraph: { spacing: { after: 120 } } },
-        heading1: { run: { font: FONT, size: 30, bold: true, color: hex(COLOURS.brand) }, paragraph: { spacing: { before: 360, after: 120 } } },
-        heading2: { run: { font: FONT, size: 25, bold: true, color: '202124' }, paragraph: { spacing: { before: 240, after: 100 } } },
-        heading3: { run: { font: FONT, size: 22, bold: true, color: '202124' }, paragraph: { spacing: { before: 200, after: 80 } } },
+        document: { run: { font: FONT, size: 21, language: LANGUAGE }, paragraph: { spacing: { after: 80, line: 264, lineRule: LineRuleType.AUTO } } },
+        title: { run: { font: FONT, size: 48, bold: true, color: hex(COLOURS.brand), language: LANGUAGE }, paragraph: { spacing: { before: 240, after: 360 } } },
+        heading1: heading(30, hex(COLOURS.brand), 360, 120),
+        heading2: heading(25, '202124', 240, 100),
+        heading3: heading(22, '202124', 200, 80),
       },
       paragraphStyles: [
-        { id: 'CoverLine', name: 'Ligne de couverture', basedOn: 'Normal', run: { font: FONT, size: 24, color: hex(COLOURS.greyText) }, paragraph: { spacing: { after: 360 } } },
-        { id: 'Corps', name: 'Corps', basedOn: 'Normal', run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80 } } },
-        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: 18, color: hex(COLOURS.greyText) }, paragraph: { spacing: { before: 160, after: 80 } } },
+        { id: 'CoverCollectivite', name: 'Couverture – collectivité', basedOn: 'Normal', run: { font: FONT, size: 30, bold: true, color: hex(COLOURS.greyText), language: LANGUAGE }, paragraph: { spacing: { before: 3600, after: 240 } } },
+        { id: 'CoverLine', name: 'Ligne de couverture', basedOn: 'Normal', run: { font: FONT, size: 28, color: '202124', language: LANGUAGE }, paragraph: { spacing: { after: 240 } } },
+        { id: 'CoverVersion', name: 'Couverture – version', basedOn: 'Normal', run: { font: FONT, size: 20, color: hex(COLOURS.greyText), language: LANGUAGE }, paragraph: { spacing: { before: 480, after: 0 } } },
+        { id: 'TocTitle', name: 'Titre du sommaire', basedOn: 'Normal', run: { font: FONT, size: 30, bold: true, color: hex(COLOURS.brand), language: LANGUAGE }, paragraph: { spacing: { after: 240 } } },
+        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', run: { font: FONT, size: 21, bold: true, language: LANGUAGE }, paragraph: { spacing: { before: 120, after: 40 } } },
+        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', run: { font: FONT, size: 20, language: LANGUAGE }, paragraph: { spacing: { after: 20 }, indent: { left: 280 } } },
+        { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', run: { font: FONT, size: 19, language: LANGUAGE }, paragraph: { spacing: { after: 0 }, indent: { left: 560 } } },
+        { id: 'Corps', name: 'Corps', basedOn: 'Normal', run: { font: FONT, size: 21, language: LANGUAGE }, paragraph: { spacing: { after: 80 } } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { font: FONT, size: 18, color: hex(COLOURS.greyText), language: LANGUAGE }, paragraph: { spacing: { before: 160, after: 80 } } },
       ],
     },
     numbering: {
@@ -200,8 +267,12 @@ export async function documentToDocx(doc: ReportDocument, name: string): Promise
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        footers: { default: footer },
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
+          // The cover has its own (empty) footer; every other page is numbered.
+          titlePage: true,
+        },
+        footers: { default: footerOf(doc), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
         children,
       },
     ],

@@ -4,14 +4,19 @@
  * same frames as the Google renderer (domain/reports/primitives).
  */
 import PptxGenJS from 'pptxgenjs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { DeckRendererPort, RenderedFile } from '../../app/ports-reports';
 import type { Chart, Deck, DeckParagraph, Frame, TableBlock } from '../../domain/reports/deck';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../domain/reports/deck';
 import { CELL_INSET_X, CELL_INSET_Y, TEXT_INSET_X, TEXT_INSET_Y, bulletIndent, tableHeaderHeight, tableRowHeight } from '../../domain/reports/fit';
 import { chartMax, slidePrimitives, type Primitive, type TextPrimitive } from '../../domain/reports/primitives';
 import { COLOURS } from '../../domain/schema/colours';
+import { FONT_FAMILY } from '../../domain/text/measure';
 
-const FONT = 'Arial';
+/** The font the deck is measured with (Calibri; Carlito is its metric-compatible substitute). */
+const FONT = FONT_FAMILY;
+/** Every text run is tagged French, so that spell-checkers do not underline the deck. */
+export const LANG = 'fr-FR';
 const inch = (pt: number) => Math.round((pt / 72) * 10000) / 10000;
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 const box = (f: Frame) => ({ x: inch(f.x), y: inch(f.y), w: inch(f.w), h: inch(f.h) });
@@ -38,7 +43,23 @@ export async function deckToPptx(deck: Deck, name: string): Promise<Uint8Array> 
     if (s.notes) slide.addNotes(clean(s.notes));
   });
   // `stream` is the one export that honours `compression` (write() stores the parts uncompressed).
-  return (await pres.stream({ compression: true })) as Uint8Array;
+  return tagFrench((await pres.stream({ compression: true })) as Uint8Array);
+}
+
+/**
+ * pptxgenjs writes `lang="en-US"` in places its options do not reach (notes,
+ * masters, charts, empty paragraphs): every language tag of every XML part
+ * becomes fr-FR, so no run of the file is left in English.
+ */
+export function tagFrench(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [name, data] of Object.entries(files)) {
+    if (!/\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    if (!/lang="en-US"|altLang="en-US"/.test(xml)) continue;
+    files[name] = strToU8(xml.replace(/ altLang="en-US"/g, '').replace(/lang="en-US"/g, `lang="${LANG}"`));
+  }
+  return zipSync(files, { level: 6 });
 }
 
 function draw(pres: Pres, slide: PSlide, p: Primitive): void {
@@ -80,6 +101,7 @@ function runs(paragraphs: readonly DeckParagraph[]): PptxGenJS.TextProps[] {
     parts.forEach((r, ri) => {
       const options: TextProps = {
         fontFace: FONT,
+        lang: LANG,
         fontSize: para.size,
         bold: !!r.bold,
         italic: !!r.italic,
@@ -113,12 +135,13 @@ function drawText(slide: PSlide, t: TextPrimitive): void {
 function drawTable(slide: PSlide, table: TableBlock): void {
   const header: PptxGenJS.TableRow = table.columns.map((c) => ({
     text: clean(c.header),
-    options: { bold: true, color: 'FFFFFF', fill: { color: hex(COLOURS.brand) }, align: c.align ?? 'left' },
+    options: { lang: LANG, bold: true, color: 'FFFFFF', fill: { color: hex(COLOURS.brand) }, align: c.align ?? 'left' },
   }));
   const rows: PptxGenJS.TableRow[] = table.rows.map((r) =>
     r.map((c, j) => ({
       text: clean(c.text.replace(/\r?\n/g, ' ')),
       options: {
+        lang: LANG,
         bold: !!c.bold,
         color: hex(c.colour ?? '#202124'),
         align: c.align ?? table.columns[j].align ?? 'left',
@@ -131,6 +154,8 @@ function drawTable(slide: PSlide, table: TableBlock): void {
     x: inch(table.frame.x),
     y: inch(table.frame.y),
     w: inch(table.columns.reduce((a, c) => a + c.width, 0)),
+    // The frame's height: PowerPoint and LibreOffice lay the rows out from rowH, but the frame must say where the table ends.
+    h: inch(rowH.reduce((a, b) => a + b, 0) * 72),
     colW: table.columns.map((c) => inch(c.width)),
     rowH,
     fontFace: FONT,

@@ -13,6 +13,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { DashboardLayout } from '../../domain/dashboard/layout';
+import { LINE_HEIGHT_PT, WORKBOOK_FONT, cellsToWrap, headerLines } from '../../domain/install/format';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** Pixels (Sheets) to Excel character widths, as the workbook's formatter does. */
@@ -38,8 +39,11 @@ export function applyDashboardLayout(ws: ExcelJS.Worksheet, layout: DashboardLay
         const cell = ws.getCell(r + 1, c + 1);
         if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
         if (s.font || s.bold !== undefined || s.italic !== undefined || s.fontSize) {
+          // Named: a font without a name is drawn in the reader's default (a serif in LibreOffice).
           cell.font = {
             ...(cell.font ?? {}),
+            name: WORKBOOK_FONT.family,
+            size: cell.font?.size ?? WORKBOOK_FONT.size,
             ...(s.font ? { color: { argb: argb(s.font) } } : {}),
             ...(s.bold !== undefined ? { bold: s.bold } : {}),
             ...(s.italic !== undefined ? { italic: s.italic } : {}),
@@ -54,6 +58,35 @@ export function applyDashboardLayout(ws: ExcelJS.Worksheet, layout: DashboardLay
     }
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  // Rows of wrapped labels (table headers) as tall as their longest label: Excel and LibreOffice keep a written height.
+  const heights = new Map<number, number>();
+  for (const s of layout.styles) {
+    if (s.wrap !== true) continue;
+    for (let r = s.row; r < s.row + s.rows; r++) {
+      for (let c = s.col; c < s.col + s.cols; c++) {
+        const v = layout.grid[r]?.[c];
+        if (v === null || v === undefined || v === '') continue;
+        const lines = headerLines(String(v), layout.widths[c]);
+        heights.set(r, Math.max(heights.get(r) ?? 0, lines * LINE_HEIGHT_PT + 3));
+      }
+    }
+  }
+  for (const [r, h] of heights) ws.getRow(r + 1).height = h;
+  // Texts longer than their (already widened) column wrap rather than being cut by the next cell.
+  const inZone = (z: { row: number; col: number; rows: number; cols: number }, r: number, c: number) => r >= z.row && r < z.row + z.rows && c >= z.col && c < z.col + z.cols;
+  const wraps = cellsToWrap(layout.grid, layout.widths, {
+    merged: (r, c) => layout.merges.some((m) => inZone(m, r, c)),
+    bold: (r, c) => layout.styles.some((st) => st.bold === true && inZone(st, r, c)),
+  });
+  for (const { row, col } of wraps) {
+    const cell = ws.getCell(row + 1, col + 1);
+    // Aligned at the bottom, as the other cells of the row.
+    cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
+    // Neither Excel nor LibreOffice grows a row for wrapped text on open: the height is written.
+    const h = headerLines(String(layout.grid[row][col]), layout.widths[col]) * LINE_HEIGHT_PT + 3;
+    const r = ws.getRow(row + 1);
+    r.height = Math.max(r.height ?? 0, h);
+  }
   layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = toExcelWidth(w)));
   ws.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
   for (const l of layout.links) {
@@ -63,9 +96,12 @@ export function applyDashboardLayout(ws: ExcelJS.Worksheet, layout: DashboardLay
   }
   for (const b of layout.dataBars) {
     const ref = `${a1(b.zone.row, b.zone.col)}:${a1(b.zone.row + b.zone.rows - 1, b.zone.col + b.zone.cols - 1)}`;
-    const bounds = b.min !== undefined && b.max !== undefined
-      ? [{ type: 'num' as const, value: b.min }, { type: 'num' as const, value: b.max }]
-      : [{ type: 'min' as const }, { type: 'max' as const }];
+    // Bars start at zero (a bar from the column's minimum makes its smallest value look like nothing), and end at the
+    // layout's fixed maximum when it has one (percentages: 0–100 %), else at the column's largest value.
+    const bounds = [
+      { type: 'num' as const, value: b.min ?? 0 },
+      b.max !== undefined ? { type: 'num' as const, value: b.max } : { type: 'max' as const },
+    ];
     ws.addConditionalFormatting({
       ref,
       rules: [

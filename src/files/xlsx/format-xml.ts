@@ -14,7 +14,7 @@
  *   and drawing parts); the template has them.
  */
 import type { BlockFormat, SheetFormat } from '../../domain/install/format';
-import { DATA_FILL, HEADER_STYLE } from '../../domain/install/format';
+import { DATA_FILL, HEADER_STYLE, LINE_HEIGHT_PT, cellsToWrap, headerLines, headerRowHeight } from '../../domain/install/format';
 import type { DashboardLayout } from '../../domain/dashboard/layout';
 import { COLOURS } from '../../domain/schema/colours';
 import { dataValidation, pixelsToExcelWidth, type ListsSheetBuilder } from './format';
@@ -130,6 +130,22 @@ class CellStyler {
     const next = this.styles.derive(s, req);
     const tag = /\ss="\d*"/.test(cell.tag) ? cell.tag.replace(/\ss="\d*"/, ` s="${next}"`) : cell.tag.replace(/^(<[\w.:-]+)/, `$1 s="${next}"`);
     r.cells[i] = { col, tag, body: cell.body };
+    this.changed = true;
+  }
+
+  /** Makes the row at least `points` tall (`ht`, `customHeight`); a taller row (the user's) stays as it is. */
+  minRowHeight(row: number, points: number): void {
+    let r = this.rows.get(row);
+    if (!r) {
+      r = { row, tag: `<${this.split.prefix}row r="${row + 1}"/>`, cells: [] };
+      this.rows.set(row, r);
+    }
+    const ht = Number(attr(r.tag, 'ht') ?? 0);
+    if (ht >= points && /\scustomHeight="(1|true)"/.test(r.tag)) return;
+    const h = Math.max(ht, points);
+    let tag = r.tag.replace(/\s(ht|customHeight)="[^"]*"/g, '');
+    tag = tag.replace(/^(<(?:[\w.-]+:)?row)(?=[\s/>])/, `$1 ht="${h}" customHeight="1"`);
+    r.tag = tag;
     this.changed = true;
   }
 
@@ -277,6 +293,8 @@ function styleBlock(styler: CellStyler, block: BlockFormat): void {
   for (const c of block.columns) {
     const style = HEADER_STYLE[c.role];
     styler.style(block.headerRow, c.col, { font: { bold: true, color: argb(style.font) }, fill: argb(style.background), alignment: { vertical: 'middle', wrapText: true } });
+    // Wrapped labels need the room: Excel and LibreOffice open a row at the height written.
+    styler.minRowHeight(block.headerRow, headerRowHeight(block));
     const fill = DATA_FILL[c.role];
     if (fill || c.numberFormat) {
       const req: StyleRequest = {};
@@ -302,6 +320,25 @@ export function applyLayoutXml(edit: SheetEdit, layout: DashboardLayout): void {
     if (s.wrap !== undefined || s.align) req.alignment = { ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}), ...(s.align ? { horizontal: s.align } : {}), vertical: 'top' };
     for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col; c < s.col + s.cols; c++) styler.style(r, c, req);
   }
+  // Wrapped header rows as tall as their labels; texts longer than their (widened) column wrap, their row grows.
+  const inZone = (z: { row: number; col: number; rows: number; cols: number }, r: number, c: number) => r >= z.row && r < z.row + z.rows && c >= z.col && c < z.col + z.cols;
+  for (const s of layout.styles) {
+    if (s.wrap !== true) continue;
+    for (let r = s.row; r < s.row + s.rows; r++) {
+      for (let c = s.col; c < s.col + s.cols; c++) {
+        const v = layout.grid[r]?.[c];
+        if (v !== null && v !== undefined && v !== '') styler.minRowHeight(r, headerLines(String(v), layout.widths[c]) * LINE_HEIGHT_PT + 3);
+      }
+    }
+  }
+  const wraps = cellsToWrap(layout.grid, layout.widths, {
+    merged: (r, c) => layout.merges.some((m) => inZone(m, r, c)),
+    bold: (r, c) => layout.styles.some((st) => st.bold === true && inZone(st, r, c)),
+  });
+  for (const { row, col } of wraps) {
+    styler.style(row, col, { alignment: { wrapText: true } });
+    styler.minRowHeight(row, headerLines(String(layout.grid[row][col]), layout.widths[col]) * LINE_HEIGHT_PT + 3);
+  }
   xml = styler.toXml();
   const merges = layout.merges.map((m) => `<mergeCell ref="${a1(m.row, m.col)}:${a1(m.row + m.rows - 1, m.col + m.cols - 1)}"/>`);
   xml = xml.replace(elementRe('mergeCells'), '');
@@ -314,8 +351,10 @@ export function applyLayoutXml(edit: SheetEdit, layout: DashboardLayout): void {
   if (links.length > 0) xml = insertElement(xml, 'hyperlinks', `<hyperlinks>${links.join('')}</hyperlinks>`);
   for (const b of layout.dataBars) {
     const sqref = `${a1(b.zone.row, b.zone.col)}:${a1(b.zone.row + b.zone.rows - 1, b.zone.col + b.zone.cols - 1)}`;
-    const bounds = b.min !== undefined && b.max !== undefined ? `<cfvo type="num" val="${b.min}"/><cfvo type="num" val="${b.max}"/>` : '<cfvo type="min"/><cfvo type="max"/>';
-    xml = setConditionalFormat(xml, sqref, [`<cfRule type="dataBar" priority="PRIORITY"><dataBar>${bounds}<color rgb="${argb(b.colour)}"/></dataBar></cfRule>`]);
+    // From zero (a bar from the column's minimum makes its smallest value look like nothing), to the layout's fixed
+    // maximum when it has one (percentages: 0–100 %); bars span the whole cell (the schema's defaults are 10–90 %).
+    const bounds = `<cfvo type="num" val="${b.min ?? 0}"/>${b.max !== undefined ? `<cfvo type="num" val="${b.max}"/>` : '<cfvo type="max"/>'}`;
+    xml = setConditionalFormat(xml, sqref, [`<cfRule type="dataBar" priority="PRIORITY"><dataBar minLength="0" maxLength="100">${bounds}<color rgb="${argb(b.colour)}"/></dataBar></cfRule>`]);
   }
   edit.xml = xml;
 }

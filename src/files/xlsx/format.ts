@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { COLOURS } from '../../domain/schema/colours';
-import { DATA_FILL, HEADER_STYLE, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from '../../domain/install/format';
+import { DATA_FILL, HEADER_STYLE, WORKBOOK_FONT, headerRowHeight, type BlockFormat, type ColumnFormat, type SheetFormat, type Validation } from '../../domain/install/format';
 import { columnLetter } from '../../domain/table/locate';
 import { XLSX_MESSAGES as X } from '../../domain/messages/cli';
 import { INLINE_LIST_MAX, LISTS_SHEET } from './constants';
@@ -47,6 +47,14 @@ export function pixelsToExcelWidth(px: number): number {
   return Math.max(1, Math.round(((px - 5) / 7) * 100) / 100);
 }
 
+/** Every font we write names the workbook's font: a font without a name falls back to the reader's default (a serif in LibreOffice). */
+const named = (font: Partial<ExcelJS.Font> | undefined, patch: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> => ({
+  ...(font ?? {}),
+  name: WORKBOOK_FONT.family,
+  size: font?.size ?? WORKBOOK_FONT.size,
+  ...patch,
+});
+
 function solid(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
@@ -81,7 +89,7 @@ export function applySheetFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lis
   for (const field of format.fields) {
     const label = ws.getCell(field.labelRow + 1, field.labelCol + 1);
     restyle(label, {
-      font: { ...(label.style.font ?? {}), bold: true, color: { argb: argb(COLOURS.brand) } },
+      font: named(label.style.font, { bold: true, color: { argb: argb(COLOURS.brand) } }),
       fill: solid(COLOURS.brandLight),
     });
     if (field.format.help) label.note = field.format.help;
@@ -101,16 +109,19 @@ export function applySheetFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lis
 }
 
 function applyBlock(ws: ExcelJS.Worksheet, block: BlockFormat, lists: ListsSheetBuilder): void {
+  // Wrapped labels need the room: Excel and LibreOffice open a row at the height written, whatever it holds.
+  const headerRow = ws.getRow(block.headerRow + 1);
+  headerRow.height = Math.max(headerRow.height ?? 0, headerRowHeight(block));
   if (block.titleRow !== undefined) {
     const first = Math.min(...block.columns.map((c) => c.col));
     const title = ws.getCell(block.titleRow + 1, first + 1);
-    restyle(title, { font: { ...(title.style.font ?? {}), bold: true, size: 13, color: { argb: argb(COLOURS.brand) } } });
+    restyle(title, { font: named(title.style.font, { bold: true, size: 13, color: { argb: argb(COLOURS.brand) } }) });
   }
   for (const c of block.columns) {
     const header = ws.getCell(block.headerRow + 1, c.col + 1);
     const style = HEADER_STYLE[c.role];
     restyle(header, {
-      font: { ...(header.style.font ?? {}), bold: true, color: { argb: argb(style.font) } },
+      font: named(header.style.font, { bold: true, color: { argb: argb(style.font) } }),
       fill: solid(style.background),
       alignment: { ...(header.style.alignment ?? {}), vertical: 'middle', wrapText: true },
     });

@@ -1,5 +1,22 @@
 /**
- * A ReportDocument as the requests of ONE Docs `documents.batchUpdate`.
+ * A ReportDocument as the requests of a Docs `documents.batchUpdate` (one for
+ * the whole body, whatever its size; a second, small one fills the footer
+ * and links the table of contents, see `docsFollowUp`).
+ *
+ * Printed as the .docx is: a cover page (collectivité, title, date, version,
+ * then a page break; `useFirstPageHeaderFooter` keeps the footer off it), a
+ * table of contents when the model asks for one, the blocks, and a footer.
+ * What the Docs API does not allow, and what is done instead:
+ * - a table of contents element cannot be inserted (Docs only offers it in
+ *   its editor, Insertion ▸ Table des matières): the « Sommaire » is a list of
+ *   the headings, each linked to its heading (`link.headingId`, known once the
+ *   body is written: read back with `documents.get`), without page numbers;
+ * - page numbers (AutoText PAGE_NUMBER / PAGE_COUNT) can be read but not
+ *   inserted: the footer carries the document and the collectivité, and
+ *   Docs adds page numbers with Insertion ▸ Numéros de page (README);
+ * - the text's language cannot be set (no language field in TextStyle or
+ *   DocumentStyle): Docs uses the document language chosen in Fichier ▸
+ *   Langue, French for a French account.
  *
  * The document is built front to back from index 1 (start of a new
  * document's body), always inserting at the start of the trailing empty
@@ -22,6 +39,7 @@
 import type { Colour } from '../../domain/reports/deck';
 import type { DocBlock, DocRun, DocTable, ReportDocument } from '../../domain/reports/document';
 import { safeLink } from '../../domain/reports/document';
+import { REPORT_MESSAGES } from '../../domain/messages/reports';
 import { COLOURS } from '../../domain/schema/colours';
 import { googleText } from './google-text';
 import { rgb } from './slides-requests';
@@ -59,7 +77,53 @@ function runStyle(run: DocRun, extra: { fontSize?: number; colour?: Colour; bold
   };
 }
 
+/** Where the table of contents' entries are, for the follow-up that links them to their headings. */
+export interface DocsPlan {
+  readonly requests: DocsRequest[];
+  /** Index of the `createFooter` request (its reply carries the footer's id). */
+  readonly footerRequest: number;
+  /** Ranges of the table of contents' entries, in the order of the headings they name. */
+  readonly tocEntries: ReadonlyArray<{ readonly startIndex: number; readonly endIndex: number }>;
+}
+
+/** The requests of the main batchUpdate (see `docsPlan`). */
 export function docsRequests(doc: ReportDocument): DocsRequest[] {
+  return docsPlan(doc).requests;
+}
+
+/**
+ * The second, small batchUpdate: the footer's text (the same words as the
+ * .docx footer, without the page number the API cannot insert) and, with a
+ * table of contents, each entry linked to its heading. `headingIds` are the
+ * ids Docs gave the level 1–3 headings, in document order.
+ */
+export function docsFollowUp(doc: ReportDocument, plan: DocsPlan, footerId: string | null, headingIds: readonly string[]): DocsRequest[] {
+  const out: DocsRequest[] = [];
+  if (footerId) {
+    const text = cleanDocText(doc.footer, false);
+    out.push({ insertText: { location: { segmentId: footerId, index: 0 }, text } });
+    out.push({
+      updateTextStyle: {
+        range: { segmentId: footerId, startIndex: 0, endIndex: text.length },
+        textStyle: { fontSize: pt(NOTE_FONT_SIZE), foregroundColor: colour(COLOURS.greyText) },
+        fields: 'fontSize,foregroundColor',
+      },
+    });
+    out.push({ updateParagraphStyle: { range: { segmentId: footerId, startIndex: 0, endIndex: text.length + 1 }, paragraphStyle: { alignment: 'END' }, fields: 'alignment' } });
+  }
+  plan.tocEntries.forEach((e, i) => {
+    const headingId = headingIds[i];
+    if (headingId) out.push({ updateTextStyle: { range: e, textStyle: { link: { headingId } }, fields: 'link' } });
+  });
+  return out;
+}
+
+/** Headings that go into the table of contents (levels 1 to 3), in order. */
+export function tocHeadings(doc: ReportDocument): Array<{ level: 1 | 2 | 3; text: string }> {
+  return doc.blocks.flatMap((b) => (b.kind === 'heading' ? [{ level: b.level, text: b.text }] : []));
+}
+
+export function docsPlan(doc: ReportDocument): DocsPlan {
   const out: DocsRequest[] = [
     {
       updateDocumentStyle: {
@@ -69,11 +133,14 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
           marginBottom: pt(PAGE.margin),
           marginLeft: pt(PAGE.margin),
           marginRight: pt(PAGE.margin),
+          // The cover page has its own (empty) footer.
+          useFirstPageHeaderFooter: true,
         },
-        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight,useFirstPageHeaderFooter',
       },
     },
   ];
+  const tocEntries: Array<{ startIndex: number; endIndex: number }> = [];
   let idx = 1;
 
   /** Inserts one or more paragraphs (runs may hold newlines when `keepNewlines`) with their named style. */
@@ -92,6 +159,10 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
     idx = end;
     return { start, end };
   };
+
+  /** Headings and labels stay on the page of what follows them (ParagraphStyle.keepWithNext). */
+  const keepWithNext = (range: { start: number; end: number }) =>
+    out.push({ updateParagraphStyle: { range: { startIndex: range.start, endIndex: range.end }, paragraphStyle: { keepWithNext: true, keepLinesTogether: true }, fields: 'keepWithNext,keepLinesTogether' } });
 
   const table = (t: DocTable) => {
     const head = t.headers.length > 0 ? 1 : 0;
@@ -155,11 +226,13 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
   const block = (b: DocBlock) => {
     switch (b.kind) {
       case 'heading':
-        paragraph([{ text: b.text }], b.level === 1 ? 'HEADING_1' : b.level === 2 ? 'HEADING_2' : 'HEADING_3');
+        keepWithNext(paragraph([{ text: b.text }], b.level === 1 ? 'HEADING_1' : b.level === 2 ? 'HEADING_2' : 'HEADING_3'));
         break;
-      case 'paragraph':
-        paragraph(b.runs, 'NORMAL_TEXT', b.style === 'note' ? { keepNewlines: true, fontSize: NOTE_FONT_SIZE, colour: COLOURS.greyText } : { keepNewlines: true });
+      case 'paragraph': {
+        const r = paragraph(b.runs, 'NORMAL_TEXT', b.style === 'note' ? { keepNewlines: true, fontSize: NOTE_FONT_SIZE, colour: COLOURS.greyText } : { keepNewlines: true });
+        if (b.keepWithNext) keepWithNext(r);
         break;
+      }
       case 'list': {
         if (b.items.length === 0) break;
         const start = idx;
@@ -178,8 +251,33 @@ export function docsRequests(doc: ReportDocument): DocsRequest[] {
     }
   };
 
+  const pageBreak = () => {
+    // A page break and a newline: the break's own paragraph, then the trailing one where writing goes on.
+    out.push({ insertPageBreak: { location: { index: idx } } });
+    idx += 2;
+  };
+  const spaceAbove = (range: { start: number; end: number }, points: number) =>
+    out.push({ updateParagraphStyle: { range: { startIndex: range.start, endIndex: range.end }, paragraphStyle: { spaceAbove: pt(points) }, fields: 'spaceAbove' } });
+
+  // Cover page.
+  spaceAbove(paragraph([{ text: doc.collectivite, bold: true }], 'NORMAL_TEXT', { fontSize: 15, colour: COLOURS.greyText }), 180);
   paragraph([{ text: doc.title }], 'TITLE');
   paragraph([{ text: doc.subtitle }], 'SUBTITLE');
+  spaceAbove(paragraph([{ text: doc.version }], 'NORMAL_TEXT', { fontSize: NOTE_FONT_SIZE, colour: COLOURS.greyText }), 24);
+  pageBreak();
+
+  // Table of contents: the headings, indented by level, linked by the follow-up.
+  if (doc.tableOfContents) {
+    paragraph([{ text: REPORT_MESSAGES.documents.sommaire, bold: true }], 'NORMAL_TEXT', { fontSize: 15, colour: COLOURS.brand });
+    for (const h of tocHeadings(doc)) {
+      const r = paragraph([{ text: h.text, bold: h.level === 1 }], 'NORMAL_TEXT', { fontSize: h.level === 1 ? 11 : 10 });
+      out.push({ updateParagraphStyle: { range: { startIndex: r.start, endIndex: r.end }, paragraphStyle: { indentStart: pt((h.level - 1) * 14), spaceAbove: pt(h.level === 1 ? 6 : 0) }, fields: 'indentStart,spaceAbove' } });
+      tocEntries.push({ startIndex: r.start, endIndex: r.end - 1 });
+    }
+    pageBreak();
+  }
   for (const b of doc.blocks) block(b);
-  return out;
+  const footerRequest = out.length;
+  out.push({ createFooter: { type: 'DEFAULT' } });
+  return { requests: out, footerRequest, tocEntries };
 }

@@ -5,7 +5,7 @@
  * link in a small dialog. A problem the user can fix (no instance under the
  * cursor…) is an alert in French, not an error.
  */
-import { prepareReport, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
+import { prepareReport, recordHistorique, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
 import { REPORT_MESSAGES as M } from '../../domain/messages/reports';
 import type { ReportKind } from '../../domain/reports/input';
 import { TAB } from '../../domain/schema/tabs';
@@ -68,6 +68,8 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
     prepared.kind === 'copil'
       ? new GoogleSlidesRenderer(services.slides).render(prepared.deck, prepared.name)
       : new GoogleDocsRenderer(services.docs).render(prepared.document, prepared.name);
+  // The meeting's figures go to Historique, for the next deck's progression.
+  if (prepared.kind === 'copil') recordHistorique(ctx.workbook, prepared, ctx.clock.now());
   const entry = reportJournalEntry(prepared, file);
   // A service member may generate (a new file of her own); the Journal row needs the Journal tab.
   if (journalWritable(ctx)) appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
@@ -75,6 +77,10 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
   ctx.ui.showModalDialog(output, title);
 }
 
-export function runGenerate(kind: ReportKind, options?: (ctx: GasContext) => ReportOptions | string): void {
-  runCommand(M.commande.titreDialogue(kind), (ctx) => generateWith(ctx, kind, advancedServices(), options));
+/**
+ * `context` adjusts the command's context: the COPIL deck reuses the workbook
+ * its dialog read `Instances` from, before the lock (one read per tab).
+ */
+export function runGenerate(kind: ReportKind, options?: (ctx: GasContext) => ReportOptions | string, context?: (ctx: GasContext) => GasContext): void {
+  runCommand(M.commande.titreDialogue(kind), (ctx) => generateWith(context ? context(ctx) : ctx, kind, advancedServices(), options));
 }

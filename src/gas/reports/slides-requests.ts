@@ -11,11 +11,17 @@ import type { Colour, Deck, DeckParagraph, Frame } from '../../domain/reports/de
 import { CELL_INSET_Y, LINE_HEIGHT } from '../../domain/reports/fit';
 import { slidePrimitives, type Primitive, type TextPrimitive } from '../../domain/reports/primitives';
 import { COLOURS } from '../../domain/schema/colours';
+import { FONT_FAMILY } from '../../domain/text/measure';
 import { googleText } from './google-text';
 
 export type SlidesRequest = Record<string, unknown>;
 
-export const FONT = 'Arial';
+/**
+ * The font the deck is measured with. Language: the Slides API has no
+ * per-run language (TextStyle carries none); a Google presentation's text is
+ * proofed in the language of the user's Google account, French for our users.
+ */
+export const FONT = FONT_FAMILY;
 
 const pt = (magnitude: number) => ({ magnitude: round(magnitude), unit: 'PT' });
 const round = (n: number) => Math.round(n * 100) / 100;

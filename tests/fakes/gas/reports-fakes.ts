@@ -326,6 +326,7 @@ export function slideTexts(slide: FakeSlide): string[] {
 interface TextStyle {
   bold?: boolean;
   italic?: boolean;
+  /** A URL, or `#heading=<id>` for a link to a heading of the document. */
   link?: string;
   fontSize?: number;
   foregroundColor?: unknown;
@@ -366,6 +367,8 @@ export interface FakeDocument {
   tokens: Token[];
   readonly batches: Req[][];
   documentStyle?: Req;
+  /** Footers by id: type and text (ending with its paragraph's newline, as a new footer's segment). */
+  footers?: Map<string, { type: string; text: string; alignment?: string }>;
 }
 
 const newline = (para: ParaProps): Token => ({ kind: 'char', ch: '\n', style: {}, para: { ...para } });
@@ -377,6 +380,7 @@ export class FakeDocsService {
   readonly Documents: {
     create: (resource: Req) => Req;
     batchUpdate: (resource: { requests: Req[] }, id: string) => Req;
+    get: (id: string) => Req;
   };
 
   constructor(core?: GasCore) {
@@ -384,6 +388,7 @@ export class FakeDocsService {
     this.Documents = {
       create: (resource) => this.create(resource),
       batchUpdate: (resource, id) => this.batchUpdate(resource, id),
+      get: (id) => this.get(id),
     };
   }
 
@@ -478,11 +483,55 @@ export class FakeDocsService {
       return { table: t, rows, cols, cellStarts };
     };
 
+    const footers = new Map(doc.footers ?? []);
+    const replies: Req[] = [];
+    /** Requests aimed at a footer's segment (`segmentId`): its own indexes, from 0. */
+    const inFooter = (type: string, b: Req): boolean => {
+      const segmentId = b.location?.segmentId ?? b.range?.segmentId;
+      if (segmentId === undefined) return false;
+      const f = footers.get(segmentId);
+      if (!f) fail(`${type}: no segment ${segmentId}`);
+      if (type === 'insertText') {
+        const i = b.location.index;
+        if (!(Number.isInteger(i) && i >= 0 && i < f.text.length)) fail(`insertText: index ${i} outside the segment`);
+        footers.set(segmentId, { ...f, text: f.text.slice(0, i) + b.text + f.text.slice(i) });
+      } else if (type === 'updateTextStyle' || type === 'updateParagraphStyle') {
+        if (!b.fields) fail('fields required');
+        if (!(b.range.startIndex >= 0 && b.range.endIndex <= f.text.length && b.range.startIndex < b.range.endIndex)) fail(`${type}: bad range in segment`);
+        if (type === 'updateParagraphStyle' && b.paragraphStyle?.alignment) footers.set(segmentId, { ...f, alignment: b.paragraphStyle.alignment });
+      } else fail(`${type} is not supported in a footer here`);
+      return true;
+    };
+
     for (const r of resource.requests) {
       const [type, ...more] = Object.keys(r);
       if (more.length) fail('one request type per request');
       const b = r[type];
+      replies.push({});
+      if (inFooter(type, b)) continue;
       switch (type) {
+        case 'createFooter': {
+          // Docs refuses a second footer of the same type for the section.
+          if (!['DEFAULT'].includes(b.type)) fail(`createFooter: type ${b.type}`);
+          if ([...footers.values()].some((f) => f.type === b.type)) fail('createFooter: a footer of this type already exists');
+          const footerId = `kix.footer${footers.size + 1}`;
+          footers.set(footerId, { type: b.type, text: '\n' });
+          replies[replies.length - 1] = { createFooter: { footerId } };
+          break;
+        }
+        case 'insertPageBreak': {
+          // A page break then a newline, inside a body paragraph (not in a table: Docs refuses it there).
+          const index = b.location?.index;
+          charAt(index, 'insertPageBreak');
+          for (let k = index; k >= 1; k--) {
+            const t = tokens[k];
+            if (t.kind === 'cellStart') fail('insertPageBreak: not allowed inside a table');
+            if (t.kind === 'tableEnd' || t.kind === 'section') break;
+          }
+          const para = (tokens[paragraphEnd(index)] as Extract<Token, { kind: 'char' }>).para!;
+          tokens.splice(index, 0, { kind: 'char', ch: '\f', style: {} }, { kind: 'char', ch: '\n', style: {}, para: { ...para } });
+          break;
+        }
         case 'updateDocumentStyle':
           if (!b.fields) fail('fields required');
           doc.documentStyle = b.documentStyle;
@@ -542,6 +591,7 @@ export class FakeDocsService {
               const v = b.textStyle?.[f];
               if (f === 'link') {
                 if (v?.url) t.style.link = v.url;
+                else if (v?.headingId) t.style.link = `#heading=${v.headingId}`;
                 else delete t.style.link;
               } else if (f === 'fontSize') {
                 if (v) t.style.fontSize = v.magnitude;
@@ -577,8 +627,22 @@ export class FakeDocsService {
       }
     }
     doc.tokens = tokens;
+    doc.footers = footers;
     doc.batches.push(resource.requests);
-    return { documentId: id, replies: resource.requests.map(() => ({})) };
+    return { documentId: id, replies };
+  }
+
+  /** documents.get: the body's paragraphs with their named style, headings with their id (`h.<n>`, in order). */
+  private get(id: string): Req {
+    this.rec.record('Docs.Documents', 'get', id);
+    const doc = this.document(id);
+    let n = 0;
+    const content = documentBody(doc).map((e) =>
+      e.type === 'paragraph'
+        ? { paragraph: { paragraphStyle: { namedStyleType: e.style, ...(/^HEADING_/.test(e.style) ? { headingId: `h.${++n}` } : {}) }, elements: [{ textRun: { content: `${e.text}\n` } }] } }
+        : { table: { rows: e.cells.length } },
+    );
+    return { documentId: id, title: doc.title, body: { content } };
   }
 }
 

@@ -40,6 +40,7 @@ interface CellFormat {
   fontColor?: string | null;
   fontWeight?: string | null;
   fontSize?: number;
+  fontFamily?: string | null;
   fontStyle?: string | null;
   numberFormat?: string;
   validation?: FakeDataValidation | null;
@@ -274,6 +275,23 @@ export class FakeSpreadsheet {
     this.rec('getId');
     return this.id;
   }
+  /** The spreadsheet's theme (SpreadsheetTheme): its default font family, Arial in a new spreadsheet. */
+  themeFont = 'Arial';
+  getSpreadsheetTheme(): { getFontFamily(): string; setFontFamily(f: string): unknown } {
+    this.rec('getSpreadsheetTheme');
+    return {
+      getFontFamily: () => {
+        this.rec('SpreadsheetTheme.getFontFamily');
+        return this.themeFont;
+      },
+      setFontFamily: (f: string) => {
+        this.rec('SpreadsheetTheme.setFontFamily', { detail: f });
+        if (!f) throw new Error('Exception: Invalid argument: fontFamily');
+        this.themeFont = f;
+        return this;
+      },
+    };
+  }
   getName(): string {
     this.rec('getName');
     return this.name;
@@ -482,6 +500,7 @@ export class FakeSheet {
   private readonly formulas = new Map<string, string>();
   private readonly formats = new Map<string, CellFormat>();
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
@@ -667,6 +686,18 @@ export class FakeSheet {
     if (start < 1 || start + count - 1 > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
+  }
+  /** Sheet.setRowHeight(rowPosition, height): pixels; rows outside the grid are refused, as Apps Script does. */
+  setRowHeight(row: number, height: number): FakeSheet {
+    this.rec('setRowHeight', `${row}=${height}`);
+    if (!Number.isInteger(row) || row < 1 || row > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (!(height > 0)) throw new Error('Exception: Invalid argument: height');
+    this.rowHeights.set(row, height);
+    return this;
+  }
+  getRowHeight(row: number): number {
+    this.rec('getRowHeight', String(row));
+    return this.rowHeights.get(row) ?? 21;
   }
   getColumnWidth(col: number): number {
     this.rec('getColumnWidth', String(col));
@@ -1231,6 +1262,13 @@ export class FakeRange {
   }
   setFontSize(size: number): FakeRange {
     return this.setAll('setFontSize', { fontSize: size });
+  }
+  setFontFamily(family: string | null): FakeRange {
+    return this.setAll('setFontFamily', { fontFamily: family });
+  }
+  getFontFamily(): string {
+    this.rec('getFontFamily');
+    return this.sheet.format(this.row - 1, this.col - 1).fontFamily ?? 'Arial';
   }
   setFontStyle(style: string | null): FakeRange {
     return this.setAll('setFontStyle', { fontStyle: style });
