@@ -141,6 +141,8 @@ describe(`the full menu at ${SERVICES.length} services × ${ROWS} rows`, () => {
     for (const item of menuItems()) {
       if (item.handler === 'runAddService') continue; // ran 20 times above
       if (item.handler === 'runGenererBilan') cursorOnInstance(book);
+      // The COPIL dialog asks which meeting the deck is for (before the lock).
+      if (item.handler === 'runGenererCopil') book.env.ui.queuePrompt('15/12/2026');
       const click = book.run(item.handler);
       expectHealthy(click);
       ran.push(item.handler);
@@ -210,6 +212,7 @@ describe(`the full menu at ${SERVICES.length} services × ${ROWS} rows`, () => {
   it('as a service member: Générer, Aide and the sidebar work (new files of her own)', { timeout: 900_000 }, () => {
     book.as(MEMBER);
     for (const fn of ['runGenererCopil', 'runGenererAfom', 'runGenererAudit', 'runExportTet', 'showHelp', 'showSidebar']) {
+      if (fn === 'runGenererCopil') book.env.ui.queuePrompt('15/12/2026');
       const click = book.run(fn);
       expectHealthy(click);
       const outside = writesOf(click.calls).filter((c) => c.sheet !== undefined && c.sheet !== TAB.journal && c.sheet !== MEMBER_TAB);
@@ -224,6 +227,7 @@ describe(`the full menu at ${SERVICES.length} services × ${ROWS} rows`, () => {
     for (const item of menuItems()) {
       if (item.handler === 'runGenererBilan') cursorOnInstance(book);
       if (item.handler === 'runAddService') book.env.ui.queuePrompt('Vie associative').queuePrompt('asso@agglo-exemple.fr');
+      if (item.handler === 'runGenererCopil') book.env.ui.queuePrompt('15/12/2026');
       expectHealthy(book.run(item.handler));
     }
   });

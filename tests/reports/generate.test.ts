@@ -155,6 +155,7 @@ describe('Générer ▸ … in Google Sheets', () => {
       'Dossier d’audit',
       'Bilan d’une instance',
       'Export Territoires en Transitions',
+      'Fiche réseau',
     ]);
   });
 

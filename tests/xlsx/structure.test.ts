@@ -131,7 +131,7 @@ describe('workbook structure', () => {
     expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
     expect(xml).not.toContain('A5:B5');
     expect(xml).toContain(`<hyperlink ref="A2" location="'Actions'!A1" display="Actions"/>`);
-    expect(xml).toMatch(/<cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"\/><cfvo type="num" val="1"\/><color rgb="FF2E7D32"\/><\/dataBar><\/cfRule>/);
+    expect(xml).toMatch(/<cfRule type="dataBar" priority="1"><dataBar(?: [^>]*)?><cfvo type="num" val="0"\/><cfvo type="num" val="1"\/><color rgb="FF2E7D32"\/><\/dataBar><\/cfRule>/);
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     // Elements in the order the schema requires (Excel refuses others).
     const order = ['sheetViews', 'cols', 'sheetData', 'mergeCells', 'conditionalFormatting', 'hyperlinks'].map((e) => xml.indexOf(`<${e}`));

@@ -38,6 +38,11 @@ export function journalWritable(ctx: Partial<Pick<GasContext, 'access'>>): boole
   return ctx.access ? ctx.access().canEdit(TAB.journal) : true;
 }
 
+/** True for the project lead (contexts without access information are): a member does not record the meeting's figures. */
+export function historiqueWritable(ctx: Partial<Pick<GasContext, 'access'>>): boolean {
+  return ctx.access ? ctx.access().role === 'lead' && ctx.access().canEdit(TAB.historique) : true;
+}
+
 /** The advanced services, resolved when a command runs (they are globals in Apps Script). */
 export interface ReportServices {
   readonly slides: SlidesService;
@@ -68,8 +73,9 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
     prepared.kind === 'copil'
       ? new GoogleSlidesRenderer(services.slides).render(prepared.deck, prepared.name)
       : new GoogleDocsRenderer(services.docs).render(prepared.document, prepared.name);
-  // The meeting's figures go to Historique, for the next deck's progression.
-  if (prepared.kind === 'copil') recordHistorique(ctx.workbook, prepared, ctx.clock.now());
+  // The meeting's figures go to Historique, for the next deck's progression: the project
+  // lead's record (a service member's deck is a file of her own and writes outside her tab nothing but Journal).
+  if (prepared.kind === 'copil' && historiqueWritable(ctx)) recordHistorique(ctx.workbook, prepared, ctx.clock.now());
   const entry = reportJournalEntry(prepared, file);
   // A service member may generate (a new file of her own); the Journal row needs the Journal tab.
   if (journalWritable(ctx)) appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
