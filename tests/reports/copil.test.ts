@@ -14,6 +14,7 @@ import { buildCopilReport, readReportInput } from '../../src/app/generate-report
 import { buildCopil, type CopilDeck } from '../../src/domain/reports/copil';
 import { blocHistorique, lireHistorique } from '../../src/domain/reports/copil/historique';
 import { resoudreSeance } from '../../src/domain/reports/copil/seance';
+import { parseSeanceDate } from '../../src/node/commands/generate';
 import { statutIndicateur } from '../../src/domain/reports/copil/indicators';
 import type { ReportInput } from '../../src/domain/reports/input';
 import { TAB } from '../../src/domain/schema/tabs';
@@ -221,8 +222,18 @@ describe('the meeting drives the deck', () => {
     expect(resoudreSeance(input.model, NOW_B, { instance: 3 })).toMatchObject({ date: day(2026, 9, 17) });
     expect(resoudreSeance(input.model, NOW_B, { date: day(2027, 6, 10) })).toMatchObject({ instance: { numero: 5 } });
     expect(resoudreSeance(input.model, NOW_B, { instance: 9 })).toMatch(/^Instance n° 9 introuvable .* COPIL enregistrés : 1 \(12\/03\/2026\), 3 \(17\/09\/2026\), 4 \(04\/02\/2027\), 5 \(10\/06\/2027\)\.$/);
-    // No COPIL to come: dated today (the CLI says how to choose another meeting).
-    expect(resoudreSeance(input.model, new Date(2027, 11, 1), {})).toEqual({ date: day(2027, 12, 1), instance: null });
+    // No COPIL to come: the last one recorded (PRODUCT.md: « the next COPIL, else the last »).
+    expect(resoudreSeance(input.model, new Date(2027, 11, 1), {})).toMatchObject({ date: day(2027, 6, 10), instance: { numero: 5 } });
+    // No COPIL recorded at all: dated today (the faces say how to choose another meeting).
+    expect(resoudreSeance({ instances: [] }, new Date(2027, 11, 1), {})).toEqual({ date: day(2027, 12, 1), instance: null });
+  });
+
+  it('reads --date as AAAA-MM-JJ (PRODUCT.md) or JJ/MM/AAAA, and refuses an impossible day in French', () => {
+    expect(parseSeanceDate('2027-06-10')).toEqual(day(2027, 6, 10));
+    expect(parseSeanceDate('10/06/2027')).toEqual(day(2027, 6, 10));
+    expect(parseSeanceDate(undefined)).toBeUndefined();
+    expect(() => parseSeanceDate('2027-02-30')).toThrow(/--date attend une date AAAA-MM-JJ ou JJ\/MM\/AAAA/);
+    expect(() => parseSeanceDate('demain')).toThrow(/pas « demain »/);
   });
 
   it('follows up the previous COPIL: each decision with the commitments made for it and their state', () => {
@@ -319,7 +330,7 @@ describe('cap-circulaire generate copil', () => {
     await writeXlsxFile(territoireB(), join(dir, 'b.xlsx'));
     const bad = await cli(dir, 'generate', 'copil', 'b.xlsx', '--out', 'x.pptx', '--date', '31/02/2027');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--date attend une date JJ/MM/AAAA, pas « 31/02/2027 »');
+    expect(bad.stderr).toContain('--date attend une date AAAA-MM-JJ ou JJ/MM/AAAA, pas « 31/02/2027 »');
     const before = readFileSync(join(dir, 'b.xlsx'));
     const r = await cli(dir, 'generate', 'copil', 'b.xlsx', '--out', 'x.pptx', '--instance', '4');
     expect(r.code).toBe(0);

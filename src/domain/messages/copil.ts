@@ -23,7 +23,7 @@ export const COPIL_MESSAGES = {
     sansDate: (n: number) => `L'instance n° ${n} n'a pas de date dans l'onglet Instances : datez-la, ou indiquez la date de la séance.`,
     aucunCopil: (copils: readonly string[]) =>
       `Aucun COPIL à venir dans l'onglet Instances : indiquez la séance (--instance N, ou --date JJ/MM/AAAA).${copils.length ? ` COPIL déjà tenus : ${copils.join(', ')}.` : ''}`,
-    dateInvalide: (v: string) => `--date attend une date JJ/MM/AAAA, pas « ${v} ».`,
+    dateInvalide: (v: string) => `--date attend une date AAAA-MM-JJ ou JJ/MM/AAAA, pas « ${v} ».`,
   },
 
   titre: 'Comité de pilotage',

@@ -38,12 +38,15 @@ export function parseInstance(v: string | undefined): number | undefined {
 }
 
 /** `--date JJ/MM/AAAA` (the COPIL's date when none is recorded in Instances). */
+/** `--date`: AAAA-MM-JJ (PRODUCT.md) or JJ/MM/AAAA (as French users type it). */
 export function parseSeanceDate(v: string | undefined): Date | undefined {
   if (v === undefined) return undefined;
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(v);
-  const d = m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : null;
-  if (!m || !d || d.getUTCDate() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1) throw new UsageError(COPIL_MESSAGES.seance.dateInvalide(v));
-  return d;
+  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(v);
+  const fr = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(v);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : fr ? [fr[3], fr[2], fr[1]].map(Number) : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!(iso || fr) || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) throw new UsageError(COPIL_MESSAGES.seance.dateInvalide(v));
+  return date;
 }
 
 /** The regional workbook of `--reseau`: a usage error when it is not one. */

@@ -31,7 +31,8 @@ export type SeanceChoice = { readonly instance?: number; readonly date?: Date };
 /**
  * The meeting from the user's choice: `instance` (a N° of Instances, which
  * must be dated), or `date` (then the COPIL recorded that day, if any), or
- * by default the next COPIL. Returns a French message when it cannot choose.
+ * by default the next COPIL, else the last one recorded. Returns a French
+ * message when it cannot choose.
  */
 export function resoudreSeance(model: Pick<WorkbookModel, 'instances'>, today: Date, choice: SeanceChoice): Seance | string {
   if (choice.instance !== undefined) {
@@ -45,9 +46,12 @@ export function resoudreSeance(model: Pick<WorkbookModel, 'instances'>, today: D
     const inst = copilsEnregistres(model).find((i) => i.date!.getTime() === jour) ?? null;
     return { date: new Date(jour), instance: inst };
   }
+  // PRODUCT.md › The command line: the next COPIL, else the last one recorded.
   const next = prochainCopil(model, today);
   if (next) return { date: next.date!, instance: next };
-  // No COPIL to come and none asked: the deck is dated today, and the faces say how to choose (--instance, --date, the dialog).
+  const tenus = copilsEnregistres(model);
+  if (tenus.length) return { date: tenus[tenus.length - 1].date!, instance: tenus[tenus.length - 1] };
+  // No COPIL recorded and none asked: the deck is dated today, and the faces say how to choose (--date, the dialog).
   return { date: jourDe(today), instance: null };
 }
 
