@@ -63,3 +63,13 @@ describe('workbooks written by openpyxl and LibreOffice', () => {
     }, 120_000);
   }
 });
+
+describe('the command line names the cells it could not read', () => {
+  it('validate on openpyxl’s workbook prints each formula stored without result, with its tab and cell, in French', async () => {
+    const { cli } = await import('../node/helpers');
+    const r = await cli(dir, 'validate', join(FIXTURES, 'openpyxl-service.xlsx'));
+    expect([0, 1]).toContain(r.code);
+    expect(r.stderr).toContain('« Service – Déchets », cellule M3 : la formule n’a pas de résultat enregistré');
+    expect(r.stderr).toContain('« Suivi », cellule C2 :');
+  });
+});

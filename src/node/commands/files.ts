@@ -100,6 +100,8 @@ export async function openWorkbook(io: CliIo, path: string): Promise<OpenedWorkb
   }
   // Saved by someone else while we were reading: what we read may mix both versions.
   if (!(await sameStat(full, fingerprint))) throw new UsageError(P.changedMeanwhile(path));
+  // Cells that could not be read as the user sees them (a formula without its stored result): named, never read as empty in silence.
+  for (const issue of loaded.readingIssues) io.err(issue.message);
   return { loaded, workbook: loaded.workbook, path: full, format, fingerprint };
 }
 
@@ -252,6 +254,8 @@ export interface SaveOptions {
 export async function saveWorkbook(io: CliIo, book: OpenedWorkbook | MemoryWorkbook, target: string, options: SaveOptions = {}): Promise<void> {
   const write = (tmp: string) => ('loaded' in book ? writeXlsxFile(book.loaded.workbook, tmp, book.loaded.source) : writeXlsxFile(book, tmp));
   await writeOutput(io, target, write, options);
+  // What the patching writer left alone (a merged cell, a formula that could not move with its row), cell by cell.
+  if ('loaded' in book) for (const issue of book.loaded.source.writingIssues) io.err(issue.message);
 }
 
 /** Writes any output atomically; with `unchangedSince`, refuses to replace a file saved meanwhile. */
