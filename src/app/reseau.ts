@@ -12,7 +12,6 @@ import { scoreWorkbook } from '../domain/referentiel/workbook-scores';
 import { TAB } from '../domain/schema/tabs';
 import { normalizeKey } from '../domain/table/normalize';
 import type { Deck } from '../domain/reports/deck';
-import type { DeckRendererPort } from './ports-reports';
 import { RESEAU_MESSAGES as M } from '../domain/messages/reseau';
 import { construireFicheReseau, type FicheConstruite } from '../domain/reseau/fiche';
 import { estFicheReseau, lireFicheReseau, type ClasseurLu } from '../domain/reseau/fiche-classeur';
@@ -153,10 +152,3 @@ export function ajouterSlidePairs(deck: Deck, book: LecteurClasseur, reseau: Res
   return { deck: { ...deck, slides: [...deck.slides.slice(0, at), slide, ...deck.slides.slice(at)] }, comparaison };
 }
 
-/**
- * A deck renderer that adds the peer slide to whatever deck it is given:
- * the COPIL use case stays as it is, every face wraps its own renderer.
- */
-export function avecComparaisonPairs(inner: DeckRendererPort, book: LecteurClasseur, reseau: ReseauLu, date: Date): DeckRendererPort {
-  return { render: (deck, name) => inner.render(ajouterSlidePairs(deck, book, reseau, date).deck, name) };
-}

@@ -11,18 +11,8 @@ import { TAB } from '../../src/domain/schema/tabs';
 import { ORPHANS_TITLE } from '../../src/domain/messages/consolidation';
 import type { Cell, Grid } from '../../src/domain/table/cell';
 import { actionsView, installed, ports, register, SERVICE_HEADERS, setPlans } from './support';
+import { prng } from '../../src/app/reseau-synthetique';
 
-/** mulberry32: small, fast, good enough to explore inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = ReturnType<typeof prng>;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];

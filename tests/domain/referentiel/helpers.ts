@@ -21,14 +21,5 @@ export function scores(
 
 export const { fait, programme, pas_fait: pasFait, non_concerne: nonConcerne } = STATUT;
 
-/** Small seeded PRNG (mulberry32), so that property tests are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small seeded PRNG (mulberry32), so that property tests are reproducible: the one the synthetic territories use. */
+export { prng } from '../../../src/app/reseau-synthetique';
