@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Bundles the offline engine (src/node/cli.ts and everything it imports from
- * src/) into dist-node/cli.js, an ES module for Node. Packages from
+ * src/) into dist-node/cli.js, an ES module for Node, and the regional
+ * rollup's worker thread (src/node/reseau-worker.ts) beside it, where
+ * cli.js looks for it. Packages from
  * node_modules stay external: they are installed by `npm ci`.
  * Run by `npm run build:node` and by npm's `prepare` (so `npm ci` builds it).
  */
@@ -12,8 +14,11 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
-  entryPoints: [join(root, 'src/node/cli.ts')],
-  outfile: join(root, 'dist-node/cli.js'),
+  entryPoints: [
+    { in: join(root, 'src/node/cli.ts'), out: 'cli' },
+    { in: join(root, 'src/node/reseau-worker.ts'), out: 'reseau-worker' },
+  ],
+  outdir: join(root, 'dist-node'),
   bundle: true,
   platform: 'node',
   format: 'esm',

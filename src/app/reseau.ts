@@ -79,34 +79,36 @@ export interface RollupProgress {
   (done: number, total: number, fichier: string): void;
 }
 
-/** What the rollup gathers, file after file. */
-class Collecte {
-  readonly territoires: TerritoireLu[] = [];
-  readonly ecartes: FichierEcarte[] = [];
-  readonly remarques: string[] = [];
-
-  constructor(private readonly date: Date) {}
-
-  add(f: string, opened: FichierDossier): void {
-    if ('erreur' in opened) {
-      this.ecartes.push({ fichier: f, raison: opened.erreur });
-      return;
-    }
-    try {
-      const r = lireTerritoire(f, opened.book, this.date);
-      if (r.ok) {
-        this.territoires.push(r.territoire);
-        this.remarques.push(...r.remarques.map((x) => `${f} : ${x}`));
-      } else this.ecartes.push(r.ecart);
-    } catch (e) {
-      // A workbook the model reader cannot take is one bad file of the folder, not the end of the rollup.
-      this.ecartes.push({ fichier: f, raison: M.lecture.illisible((e as Error).message) });
-    }
+/**
+ * One file of the folder as the rollup takes it: its territory with remarks,
+ * or why it was set aside. Never throws: a workbook the model reader cannot
+ * take is one bad file of the folder, not the end of the rollup. The result
+ * is plain data, so a face may read files in worker threads and hand the
+ * results over.
+ */
+export function lireFichierDossier(opened: FichierDossier, date: Date): TerritoireOuEcart {
+  const f = opened.fichier;
+  if ('erreur' in opened) return { ok: false, ecart: { fichier: f, raison: opened.erreur } };
+  try {
+    const r = lireTerritoire(f, opened.book, date);
+    return r.ok ? { ...r, remarques: r.remarques.map((x) => `${f} : ${x}`) } : r;
+  } catch (e) {
+    return { ok: false, ecart: { fichier: f, raison: M.lecture.illisible((e as Error).message) } };
   }
+}
 
-  result(): { rollup: Rollup; remarques: string[] } {
-    return { rollup: consoliderReseau(this.territoires, this.ecartes), remarques: this.remarques };
+/** The rollup of files already read (in the folder's order, so the outputs do not depend on who read what first). */
+export function consoliderLectures(lectures: readonly TerritoireOuEcart[]): { rollup: Rollup; remarques: string[] } {
+  const territoires: TerritoireLu[] = [];
+  const ecartes: FichierEcarte[] = [];
+  const remarques: string[] = [];
+  for (const l of lectures) {
+    if (l.ok) {
+      territoires.push(l.territoire);
+      remarques.push(...l.remarques);
+    } else ecartes.push(l.ecart);
   }
+  return { rollup: consoliderReseau(territoires, ecartes), remarques };
 }
 
 /**
@@ -122,25 +124,22 @@ export async function consoliderDossier(
   date: Date,
   progress?: RollupProgress,
 ): Promise<{ rollup: Rollup; remarques: string[] }> {
-  const c = new Collecte(date);
+  const lectures: TerritoireOuEcart[] = [];
   let i = 0;
   for (const f of fichiers) {
     progress?.(++i, fichiers.length, f);
-    const opened = await open(f);
-    c.add(opened.fichier, opened);
+    lectures.push(lireFichierDossier(await open(f), date));
   }
-  return c.result();
+  return consoliderLectures(lectures);
 }
 
 /** The same rollup when every file is read synchronously (Apps Script's services). */
 export function consoliderFichiers(fichiers: readonly string[], open: (fichier: string) => FichierDossier, date: Date, progress?: RollupProgress): { rollup: Rollup; remarques: string[] } {
-  const c = new Collecte(date);
-  fichiers.forEach((f, i) => {
+  const lectures = fichiers.map((f, i) => {
     progress?.(i + 1, fichiers.length, f);
-    const opened = open(f);
-    c.add(opened.fichier, opened);
+    return lireFichierDossier(open(f), date);
   });
-  return c.result();
+  return consoliderLectures(lectures);
 }
 
 /** The peer comparison of a territory, and its slide placed before the deck's last slide (the draft relevé de décisions). */

@@ -4,7 +4,7 @@
  * a workbook, the regional rollup of many files with its deck. No file
  * system here; the faces choose where the bytes come from and go.
  */
-import { consoliderDossier, ficheDuClasseur, type FichierDossier, type RollupProgress } from '../app/reseau';
+import { consoliderDossier, consoliderLectures, ficheDuClasseur, type FichierDossier, type RollupProgress, type TerritoireOuEcart } from '../app/reseau';
 import type { WorkbookPort } from '../app/ports';
 import { RESEAU_MESSAGES as M } from '../domain/messages/reseau';
 import { deckReseau } from '../domain/reseau/deck';
@@ -44,7 +44,15 @@ export interface RollupBytes {
 
 /** The regional rollup of files given by name (opened one at a time by `open`), as bytes. */
 export async function rollupBytes(names: readonly string[], open: (name: string) => Promise<FichierDossier>, now: Date, progress?: RollupProgress): Promise<RollupBytes> {
-  const { rollup, remarques } = await consoliderDossier(names, open, now, progress);
+  return rollupOutputs(await consoliderDossier(names, open, now, progress), now);
+}
+
+/** The regional rollup of files already read (e.g. by worker threads), in the folder's order, as bytes. */
+export async function rollupLecturesBytes(lectures: readonly TerritoireOuEcart[], now: Date): Promise<RollupBytes> {
+  return rollupOutputs(consoliderLectures(lectures), now);
+}
+
+async function rollupOutputs({ rollup, remarques }: { rollup: Rollup; remarques: string[] }, now: Date): Promise<RollupBytes> {
   if (rollup.territoires.length === 0) return { rollup, remarques, xlsx: null, pptx: null };
   return {
     rollup,

@@ -23,6 +23,7 @@ export const RESEAU_MESSAGES = {
     ligneScoreIgnoree: (id: string) => `ligne « ${id} » de l’onglet Scores ignorée : ni un axe ni une mesure du référentiel`,
     illisible: (detail: string) => `fichier illisible (${detail})`,
     pasUnClasseur: 'pas un classeur .xlsx',
+    tropVolumineux: 'fichier trop volumineux pour être lu (mémoire épuisée) : vérifiez qu’il s’agit bien d’une fiche réseau ou d’un classeur Cap Circulaire',
     formatNonLu: (kind: string) =>
       kind === 'ods'
         ? 'classeur OpenDocument (.ods) : enregistrez-le au format Excel (.xlsx) dans LibreOffice (Fichier ▸ Enregistrer sous ▸ Classeur Excel 2007-365)'

@@ -133,17 +133,29 @@ export function headerProbe(header: Cell): HeaderProbe {
   return { min: key.length - 3, max: key.length + 12, first };
 }
 
-/** The character codes a text starting with `c` (a lowercase letter without accent, as normalizeKey gives it) may start with. */
-function initials(c: string): Set<number> {
+/**
+ * The character codes a text starting with `c` (a lowercase letter without
+ * accent, as normalizeKey gives it) may start with. Memoised: every table of
+ * every workbook asks for the same few letters, and the scan of the Latin
+ * range costs hundreds of normalisations (a regional rollup reads hundreds of
+ * workbooks).
+ */
+const INITIALS_OF = new Map<string, readonly number[]>();
+function initials(c: string): readonly number[] {
+  const known = INITIALS_OF.get(c);
+  if (known) return known;
   const out = new Set<number>();
-  if (c === '') return out;
-  for (const ch of [c, c.toUpperCase()]) out.add(ch.charCodeAt(0));
-  // Accented forms: every Latin letter whose decomposition starts with `c`.
-  for (let code = 0xc0; code < INITIALS; code++) {
-    const ch = String.fromCharCode(code);
-    if (ch.normalize('NFD').charAt(0).toLowerCase() === c) out.add(code);
+  if (c !== '') {
+    for (const ch of [c, c.toUpperCase()]) out.add(ch.charCodeAt(0));
+    // Accented forms: every Latin letter whose decomposition starts with `c`.
+    for (let code = 0xc0; code < INITIALS; code++) {
+      const ch = String.fromCharCode(code);
+      if (ch.normalize('NFD').charAt(0).toLowerCase() === c) out.add(code);
+    }
   }
-  return out;
+  const codes = [...out];
+  INITIALS_OF.set(c, codes);
+  return codes;
 }
 
 /** A header cell as locateTable compares it: over two lines, case and accents ignored. */

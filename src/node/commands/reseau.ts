@@ -1,18 +1,17 @@
 /**
  * `cap-circulaire reseau DOSSIER --out reseau.xlsx [--deck reseau.pptx]`:
  * the coordinator's rollup of every fiche réseau and full workbook found in
- * a folder. One file at a time (memory holds the fiches, not the
- * workbooks); a file that cannot be read is listed with why, never fatal.
+ * a folder. Files are read by a small pool of worker threads, each one
+ * file at a time (memory holds the fiches, not the workbooks); a file that
+ * cannot be read is listed with why, never fatal.
  * No file of the folder is modified.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import type { FichierDossier } from '../../app/reseau';
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
-import { rollupBytes } from '../../files/offline-reseau';
-import { readXlsxBuffer } from '../../files/xlsx';
-import { displayPath, notAWorkbookMessage, prepareOutput, writeOutput, xlsxOutput } from './files';
-import { detectFormat, isReadableWorkbook } from '../../files/detect';
+import { rollupLecturesBytes } from '../../files/offline-reseau';
+import { lireDossierReseau } from '../reseau-pool';
+import { displayPath, prepareOutput, writeOutput, xlsxOutput } from './files';
 import { COMMON_OPTIONS, EXIT, UsageError, type CommandSpec } from './types';
 
 /** Office's lock files and hidden files are not territories' files. */
@@ -54,27 +53,12 @@ export const reseauCommand: CommandSpec = {
       .map((e) => e.name)
       .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
 
-    // Recognised by content, not by extension: a fiche renamed .xls or a PDF named .xlsx get the right answer.
-    const open = async (name: string): Promise<FichierDossier> => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(join(dir, name));
-      } catch (e) {
-        return { fichier: name, erreur: M.lecture.illisible((e as NodeJS.ErrnoException).code ?? String(e)) };
-      }
-      const format = detectFormat(bytes);
-      if (!isReadableWorkbook(format)) return { fichier: name, erreur: notAWorkbookMessage(format.kind, name) };
-      try {
-        const { workbook } = await readXlsxBuffer(bytes);
-        return { fichier: name, book: workbook };
-      } catch {
-        return { fichier: name, erreur: notAWorkbookMessage('damaged-zip', name) };
-      }
-    };
     const every = progressEvery(names.length);
-    const { rollup, remarques, xlsx, pptx } = await rollupBytes(names, open, new Date(), (i, n, f) => {
+    const now = new Date();
+    const lectures = await lireDossierReseau(dir, names, now, (i, n, f) => {
       if (i % every === 0 || i === n) io.err(M.rollup.progression(i, n, f));
     });
+    const { rollup, remarques, xlsx, pptx } = await rollupLecturesBytes(lectures, now);
     for (const r of remarques) io.err(r);
     for (const e of rollup.ecartes) io.err(M.rollup.ecarte(e.fichier, e.raison));
     for (const d of rollup.doublons) io.err(M.rollup.doublon(d.nom, d.fichiers, d.par === 'nom' ? M.rollup.parNom : M.rollup.parSiren));
