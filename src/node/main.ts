@@ -15,15 +15,27 @@ import { CommandArgs, CommandFailure, EXIT, UsageError, type CliIo, type Command
 import { captureConsole } from './console-guard';
 import { fsErrorMessage, isErrno } from './fs-errors';
 import { packageVersion } from './paths';
+import { typographie } from '../domain/text/typography';
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: M.helpOption };
 export const DEBUG_FLAG = '--debug';
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * What the user reads goes through the one French typography routine
+ * (apostrophes, no-break spaces before « : ; ! ? % € », accented capitals;
+ * paths and file names are kept as typed). Machine output (`--json`) is
+ * printed as is.
+ */
+function frenchIo(io: CliIo, json: boolean): CliIo {
+  return { ...io, out: (line) => io.out(json ? line : typographie(line)), err: (line) => io.err(typographie(line)) };
+}
+
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   // --debug is global: accepted anywhere before `--`.
   const end = argv.indexOf('--');
   const head = end < 0 ? argv : argv.slice(0, end);
   const debug = head.includes(DEBUG_FLAG);
+  const io = frenchIo(rawIo, head.includes('--json'));
   const args = debug ? [...head.filter((a) => a !== DEBUG_FLAG), ...(end < 0 ? [] : argv.slice(end))] : argv;
   const notes: string[] = [];
   const release = captureConsole((text) => notes.push(text));

@@ -18,7 +18,7 @@ import { packageRoot } from '../../src/node/paths';
 import { readXlsxFile, writeXlsxFile } from '../../src/node/xlsx-files';
 import { installed, register, setServiceTab } from '../consolidation/support';
 import { runCli } from '../../src/node/main';
-import { captureIo, tempDir } from '../node/helpers';
+import { captureIo, plainSpaces, tempDir } from '../node/helpers';
 import { ACCEPTE } from '../tet-import/support';
 
 const dir = tempDir('concurrence');
@@ -38,7 +38,7 @@ function start(args: readonly string[], env: Record<string, string> = {}): { chi
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
-  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout: plainSpaces(stdout), stderr: plainSpaces(stderr) })));
   return { child, done };
 }
 

@@ -15,7 +15,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/node/paths';
-import { cli, tempDir } from '../node/helpers';
+import { cli, plainSpaces, tempDir } from '../node/helpers';
 import { cfb, docxBytes, libreOfficeOds, odf, pptxBytes, randomBytes, utf16be, utf16le, windows1252 } from './files';
 
 const dir = tempDir('hostile');
@@ -262,7 +262,10 @@ describe('the built binary on hostile files: nothing raw on the real stderr', ()
     execFileSync(process.execPath, [join(root, 'scripts/build-node.mjs')], { cwd: root, stdio: 'pipe' });
   }, 120_000);
 
-  const bin = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const bin = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    return { ...r, stdout: plainSpaces(r.stdout ?? ''), stderr: plainSpaces(r.stderr ?? '') };
+  };
 
   it('exits 0, 1 or 2 with a French message for each hostile input', () => {
     const before = inputsState();
@@ -302,7 +305,8 @@ describe.skipIf(asUser === null)('a read-only folder, for a user who cannot writ
 
   const run = (...args: string[]) => {
     const [cmd, ...pre] = [...asUser!, process.execPath];
-    return spawnSync(cmd, [...pre, join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(cmd, [...pre, join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    return { ...r, stdout: plainSpaces(r.stdout ?? ''), stderr: plainSpaces(r.stderr ?? '') };
   };
 
   it('names the folder that cannot be written, exit 2, the workbook untouched', () => {

@@ -7,7 +7,8 @@ import { openWorkbook, prepareOutput, requireInputFile, workbookTarget } from '.
 import { UsageError } from '../../src/node/commands/types';
 import { packageRoot } from '../../src/node/paths';
 import { TABS } from '../../src/domain/schema/tabs';
-import { captureIo, cli, tempDir } from './helpers';
+import { captureIo, cli, plainSpaces, tempDir } from './helpers';
+import { typographie } from '../../src/domain/text/typography';
 
 const dir = tempDir('cli');
 const root = packageRoot();
@@ -32,7 +33,7 @@ describe('CLI dispatch (in-process)', () => {
     for (const c of COMMANDS) {
       const r = await cli(dir, c.name, '--help');
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`cap-circulaire ${c.name} : ${c.summary}`);
+      expect(r.stdout).toContain(plainSpaces(typographie(`cap-circulaire ${c.name} : ${c.summary}`)));
       expect(r.stdout).toContain('--help');
       for (const o of Object.keys(c.options)) expect(r.stdout).toContain(`--${o}`);
     }
@@ -92,7 +93,10 @@ describe('the cap-circulaire binary (bundled by scripts/build-node.mjs)', () => 
     execFileSync(process.execPath, [join(root, 'scripts/build-node.mjs')], { cwd: root, stdio: 'pipe' });
   });
 
-  const bin = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  const bin = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/cap-circulaire.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    return { ...r, stdout: plainSpaces(r.stdout), stderr: plainSpaces(r.stderr) };
+  };
 
   it('exits 2 with a French message on an unknown verb', () => {
     const r = bin('inventer');

@@ -101,11 +101,11 @@ describe('cap-circulaire generate', () => {
   it('refuses bad usage with exit code 2 and a French message', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['generate', 'rapport', 'classeur.xlsx', '--out', 'x.docx'], /Document inconnu « rapport » : copil, afom, audit ou bilan\./],
-      [['generate', 'copil', 'classeur.xlsx', '--out', 'x.docx'], /doit avoir l'extension \.pptx/],
+      [['generate', 'copil', 'classeur.xlsx', '--out', 'x.docx'], /doit avoir l’extension \.pptx/],
       [['generate', 'afom', 'classeur.xlsx'], /--out/],
-      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx'], /Indiquez l'instance avec --instance N/],
-      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx', '--instance', 'deux'], /--instance attend le N° d'une instance/],
-      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx', '--instance', '42'], /Instance n° 42 introuvable dans l'onglet Instances\. Numéros disponibles : 1, 2/],
+      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx'], /Indiquez l’instance avec --instance N/],
+      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx', '--instance', 'deux'], /--instance attend le N° d’une instance/],
+      [['generate', 'bilan', 'classeur.xlsx', '--out', 'b.docx', '--instance', '42'], /Instance n° 42 introuvable dans l’onglet Instances\. Numéros disponibles : 1, 2/],
       [['generate', 'afom', 'absent.xlsx', '--out', 'a.docx'], /absent\.xlsx/],
     ];
     for (const [argv, message] of cases) {

@@ -31,12 +31,12 @@ describe('cap-circulaire import-tet', () => {
     const hashes = [sha256(join(dir, 'plan-tet.xlsx')), sha256(join(dir, 'classeur.xlsx'))];
     const r = await cli(dir, 'import-tet', 'plan-tet.xlsx', 'classeur.xlsx', '--out', 'complete.xlsx');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Feuille « Fichier dimport » (format d'import de TeT) : 7 fiches lues.");
+    expect(r.stdout).toContain("Feuille « Fichier dimport » (format d’import de TeT) : 7 fiches lues.");
     expect(r.stdout).toContain('Fiches créées :');
     expect(r.stdout).toContain('  N° 2 « Arranger la piste cyclable 2040-2044 »');
     expect(r.stdout).toContain('Fiches complétées (cellules vides seulement) :');
     expect(r.stdout).toContain('Conflits (votre valeur est conservée) :');
-    expect(r.stdout).toContain("  « Plan d'actions », ligne 2, colonne « Personne pilote » : classeur « Moi », TeT « Harry Cot »");
+    expect(r.stdout).toContain("  « Plan d’actions », ligne 2, colonne « Personne pilote » : classeur « Moi », TeT « Harry Cot »");
     expect(r.stdout).toContain('Import Territoires en Transitions : 6 fiches créées, 1 fiche complétée, 1 conflit.');
     expect(r.stdout).toContain('Fichier écrit : complete.xlsx');
     expect(r.stderr).toContain('Remarques :');
@@ -89,12 +89,12 @@ describe('cap-circulaire import-tet', () => {
   it('a random xlsx: French error, exit 1, nothing written', async () => {
     const r = await cli(dir, 'import-tet', 'aleatoire.xlsx', 'modele.xlsx', '--out', 'jamais.xlsx');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Aucune feuille de ce fichier n'est un plan d'actions de Territoires en Transitions \(feuilles lues : « Feuil1 »\)/);
+    expect(r.stderr).toMatch(/^Aucune feuille de ce fichier n’est un plan d’actions de Territoires en Transitions \(feuilles lues : « Feuil1 »\)/);
     expect(existsSync(join(dir, 'jamais.xlsx'))).toBe(false);
-    expect((await cli(dir, 'import-tet', 'plan-tet.xlsx', 'aleatoire.xlsx', '--out', 'jamais.xlsx')).stderr).toMatch(/L'onglet « Plan d'actions » est absent/);
+    expect((await cli(dir, 'import-tet', 'plan-tet.xlsx', 'aleatoire.xlsx', '--out', 'jamais.xlsx')).stderr).toMatch(/L’onglet « Plan d’actions » est absent/);
     const r2 = await cli(dir, 'import-tet', EXPORT_PLAN, 'modele.xlsx', '--out', 'vide.xlsx');
     expect(r2.code).toBe(0);
-    expect(r2.stdout).toContain("Le fichier ne contient aucune fiche : rien n'a été importé.");
+    expect(r2.stdout).toContain("Le fichier ne contient aucune fiche : rien n’a été importé.");
   });
 
   it('usage errors: exit 2 with a French message', async () => {

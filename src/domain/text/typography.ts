@@ -9,17 +9,24 @@
  * - accented capitals at the start of words (`Economie` → `Économie`);
  * - three dots become an ellipsis character.
  *
- * Addresses (http…, www., file:, e-mails, Windows paths) are left untouched,
+ * Addresses (http…, www., file:, e-mails, paths, file names) are left untouched,
  * and so is a `:` inside a time or a ratio (`10:30`, `eci_1:2`). The routine
  * is idempotent: applying it twice changes nothing.
  */
 import { NBSP, NNBSP } from './numbers';
 
-/** Tokens kept verbatim: links, e-mail addresses, local and network paths. */
-const PROTECTED = /((?:https?|ftp|file|mailto):\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\b[A-Za-z]:\\\S*|\\\\\S+)/u;
+/**
+ * Tokens kept verbatim: links, e-mail addresses, local and network paths
+ * (Windows; POSIX ones starting with `/`, `./`, `../` or `~/`, or a folder
+ * ending with `/`), and file names (with their folders) of a known
+ * extension — a user copies them back into a command or looks for them on
+ * disk, so `l'exemple.xlsx` must stay as typed.
+ */
+const PROTECTED =
+  /((?:https?|ftp|file|mailto):\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\b[A-Za-z]:\\\S*|\\\\\S+|(?<![\w€%])(?:\.{1,2}|~)?\/[^\s«»"()]*|[^\s«»"()]+\/(?=\s|$)|[^\s«»"()]+\.(?:xlsx|xlsm|xls|xlsb|ods|odt|odp|csv|pptx|docx|doc|json|pdf|txt|html?|zip|lock|tmp)\b)/u;
 
 /** Capitalised words that French spells with É (the unaccented capital is a typing shortcut). */
-const E_ACCENT = /\bE(?=(?:conomi|tat\b|tats\b|tape|ch[eé]ance|lu\b|lus\b|lue\b|lues\b|lu·e|valuation|tude|nergi|quipe|ducation|cole|missions?\b|v[eé]nement|tablissement|cologi|laboration|changes?\b|quipement|dition|lectri|toile|tablir|laborer|valuer|crire|mettre|largi)\p{Ll}*)/gu;
+const E_ACCENT = /\bE(?=(?:conomi|tat\b|tats\b|tape|ch[eé]ance|lu\b|lus\b|lue\b|lues\b|lu·e|valuation|tude|nergi|quipe|ducation|cole|missions?\b|v[eé]nement|tablissement|cologi|laboration|changes?\b|quipement|dition|lectri|toile|tablir|laborer|valuer|crire|crit|cart|mettre|largi)\p{Ll}*)/gu;
 
 /** Spaces that may sit before punctuation or between digit groups. */
 const ANY_SPACE = '[ \\u00a0\\u202f\\u2009]';
