@@ -110,6 +110,21 @@ describe.skipIf(!CHROMIUM)('page web : cellules non lues et non écrites', () =>
     expect(reached!.width).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows a long list by pages: 200 cells, then the rest on demand', async () => {
+    const { page } = session;
+    const cells = Array.from({ length: 250 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><f>B${i + 2}*2</f></c></row>`).join('');
+    const file = path.join(temp.dir, 'formules.xlsx');
+    writeFileSync(file, handWorkbook({ sheets: [{ name: 'Calculs', body: `<sheetData><row r="1">${inl('A1', 'Double')}</row>${cells}</sheetData>` }] }));
+    await openFile(page, file);
+    expect(await page.locator('#cellules-non-lues-resume').textContent()).toBe(typographie(M.cellules.resume(250, 1)));
+    expect(await page.locator('#table-cellules-non-lues tbody tr').count()).toBe(200);
+    const more = page.locator('#cellules-non-lues').getByRole('button', { name: M.cellules.plus(50), exact: true });
+    await more.click();
+    expect(await page.locator('#table-cellules-non-lues tbody tr').count()).toBe(250);
+    expect(await more.isVisible()).toBe(false);
+    expect((await rows(page, 'cellules-non-lues')).at(-1)?.slice(0, 2)).toEqual(['Calculs', 'A251']);
+  });
+
   it('lists, after consolidating, the Réf. the writer could not put under a merged range, by tab and cell, with the line the command line prints', async () => {
     const { page } = session;
     const file = mergedWorkbook(path.join(temp.dir, 'fusion.xlsx'));

@@ -131,9 +131,8 @@ export const WEB_MESSAGES = {
     legendeNonLues: 'Cellules non lues : onglet, cellule et explication',
     legendeNonEcrites: 'Cellules non écrites : onglet, cellule et explication',
     /** Added to the status line, so that a screen reader hears it with the result. */
-    annonceNonLues: (n: number) => (n >= 2 ? `${formatNumberFr(n)} cellules n’ont pas pu être lues : voir « Cellules non lues ».` : '1 cellule n’a pas pu être lue : voir « Cellules non lues ».'),
-    annonceNonEcrites: (n: number) =>
-      n >= 2 ? `${formatNumberFr(n)} cellules n’ont pas été écrites comme prévu : voir « Cellules non écrites ».` : '1 cellule n’a pas été écrite comme prévu : voir « Cellules non écrites ».',
+    annonceNonLues: (n: number) => `${nb(n, 'cellule n’a pas pu être lue', 'cellules n’ont pas pu être lues')} : voir « Cellules non lues ».`,
+    annonceNonEcrites: (n: number) => `${nb(n, 'cellule n’a pas été écrite comme prévu', 'cellules n’ont pas été écrites comme prévu')} : voir « Cellules non écrites ».`,
     plus: (n: number) => `Afficher ${formatNumberFr(n)} de plus`,
   },
 
