@@ -15,7 +15,7 @@ import type { Deck } from '../domain/reports/deck';
 import { documentToDocx } from './reports/docx';
 import { deckToPptx } from './reports/pptx';
 import { classeurToBuffer } from './xlsx/classeur-export';
-import { writeXlsxBuffer, type LoadedWorkbook } from './xlsx';
+import { writeXlsxBuffer, type LoadedWorkbook, type XlsxIssue } from './xlsx';
 
 /** The file type of each generated document. */
 export const REPORT_EXTENSION: Readonly<Record<ReportKind, '.pptx' | '.docx'>> = { copil: '.pptx', afom: '.docx', audit: '.docx', bilan: '.docx' };
@@ -75,13 +75,27 @@ export interface ConsolidateBytesPorts {
   readonly lock: LockPort;
 }
 
+/** A consolidation offline: the use case's result, the workbook's bytes, and what the writer could not write as asked. */
+export interface ConsolidatedBytes {
+  readonly result: ConsolidateResult;
+  /** Null when another run holds the lock. */
+  readonly bytes: Uint8Array | null;
+  /**
+   * Cells of these bytes the patching writer left alone or changed otherwise
+   * than asked (a merged cell, a formula replaced by its value), by cell, as
+   * the command line prints them: a copy, the next write has its own.
+   */
+  readonly writingIssues: readonly XlsxIssue[];
+}
+
 /**
  * Consolidates a workbook read from .xlsx and writes it back to bytes, keeping
  * the user's formats, extra tabs and columns. No bytes when another run holds
  * the lock.
  */
-export async function consolidateBytes(loaded: LoadedWorkbook, ports: ConsolidateBytesPorts): Promise<{ result: ConsolidateResult; bytes: Uint8Array | null }> {
+export async function consolidateBytes(loaded: LoadedWorkbook, ports: ConsolidateBytesPorts): Promise<ConsolidatedBytes> {
   const result = consolidate({ workbook: loaded.workbook, lock: ports.lock, clock: ports.clock, user: ports.user });
-  if (result.status === 'busy') return { result, bytes: null };
-  return { result, bytes: new Uint8Array(await writeXlsxBuffer(loaded.workbook, loaded.source)) };
+  if (result.status === 'busy') return { result, bytes: null, writingIssues: [] };
+  const bytes = new Uint8Array(await writeXlsxBuffer(loaded.workbook, loaded.source));
+  return { result, bytes, writingIssues: [...loaded.source.writingIssues] };
 }

@@ -18,6 +18,7 @@ import { WEB_MESSAGES as M } from '../domain/messages/web';
 import { jourDe } from '../domain/plan-actions/jours';
 import { collectiviteName } from '../domain/reports/input';
 import { scoreJson } from '../domain/referentiel/score-report';
+import { typographie } from '../domain/text/typography';
 import { consolidateBytes, exportTetBytes, reportBytes, templateBytes } from '../files/offline';
 import { detectFormat, isReadableWorkbook, type FileKind } from '../files/detect';
 import { readXlsxBuffer, type LoadedWorkbook } from '../files/xlsx';
@@ -91,7 +92,10 @@ export class WebEngine {
     progress(P.verification, 2, 2);
     const check = this.verifier();
     this.opened = this.summary();
-    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements }, message: M.ouvrir.ouvert(name, check.message) };
+    // Cells read as empty because the file does not hold what the user sees (a formula without its stored result): named, never dropped.
+    const nonLues = [...loaded.readingIssues];
+    const message = [M.ouvrir.ouvert(name, check.message), nonLues.length > 0 ? typographie(M.cellules.annonceNonLues(nonLues.length)) : null].filter((x) => x !== null).join(' ');
+    return { type: 'open', summary: this.opened, check: { anomalies: check.anomalies, bloquantes: check.bloquantes, avertissements: check.avertissements }, message, nonLues };
   }
 
   private workbook(): LoadedWorkbook {
@@ -143,7 +147,7 @@ export class WebEngine {
     // The use case runs synchronously up to the writing of the file: the next progress line is then true.
     const pending = consolidateBytes(loaded, { clock: { now: this.now }, user: { email: () => '' }, lock: SERIAL });
     progress(P.ecriture, 2, 2);
-    const { result, bytes } = await pending;
+    const { result, bytes, writingIssues } = await pending;
     if (result.status === 'busy') throw new UserError(result.message);
     this.consolide = result.status === 'done';
     // Consolidation changes Actions, Plans, AFOM and the registry, not the identity nor the
@@ -154,12 +158,16 @@ export class WebEngine {
     this.opened = summary;
     const collectivite = summary.collectivite;
     const downloads: Download[] = [];
-    if (bytes && result.status === 'done') downloads.push(file(downloadName(M.fichiers.consolide(collectivite, this.day()), '.xlsx'), bytes, MIME.xlsx));
+    const offered = bytes !== null && result.status === 'done';
+    if (offered) downloads.push(file(downloadName(M.fichiers.consolide(collectivite, this.day()), '.xlsx'), bytes, MIME.xlsx));
     downloads.push(file(downloadName(M.fichiers.rapport(collectivite, this.day()), '.json'), json(result.report), MIME.json));
     // The anomalies the consolidation found, as the menu's Consolider shows them.
     const found = result.plan.anomalies;
     const check: CheckOutcome = { anomalies: found.map(row), bloquantes: countBlocking(found), avertissements: found.length - countBlocking(found) };
-    return { type: 'consolider', summary, check, message: result.message, refused: result.status === 'refused', downloads };
+    // What the writer could not write as asked concerns the workbook offered for download only.
+    const nonEcrites = offered ? writingIssues : [];
+    const message = [result.message, nonEcrites.length > 0 ? typographie(M.cellules.annonceNonEcrites(nonEcrites.length)) : null].filter((x) => x !== null).join(' ');
+    return { type: 'consolider', summary, check, message, refused: result.status === 'refused', downloads, nonEcrites };
   }
 
   private async scores(progress: Progress): Promise<Result> {

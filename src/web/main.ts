@@ -9,6 +9,7 @@ import './style.css';
 import { WEB_MESSAGES as M } from '../domain/messages/web';
 import { RESEAU_MESSAGES } from '../domain/messages/reseau';
 import { AnomaliesTable } from './anomalies-table';
+import { CellIssuesView } from './cell-issues';
 import { append, byId, clear, el } from './dom';
 import type { Download, Reply, Request, Result, WorkbookSummary } from './protocol';
 import { renderScores } from './scores-view';
@@ -91,6 +92,9 @@ const status = el('p', { id: 'etat-texte' });
 const progress = el('progress', { id: 'progression', max: 1, 'aria-labelledby': 'etat-texte', hidden: true });
 const errorBox = el('div', { id: 'erreur', role: 'alert', class: 'alerte' });
 const anomalies = new AnomaliesTable();
+// What the .xlsx layer could not read in the opened file, or write in the consolidated one (the CLI prints the same lines).
+const nonLues = new CellIssuesView('cellules-non-lues', { titre: M.cellules.nonLues, aide: M.cellules.aideNonLues, legende: M.cellules.legendeNonLues });
+const nonEcrites = new CellIssuesView('cellules-non-ecrites', { titre: M.cellules.nonEcrites, aide: M.cellules.aideNonEcrites, legende: M.cellules.legendeNonEcrites });
 const scores = el('section', { id: 'scores', 'aria-labelledby': 'scores-titre', hidden: true });
 const downloadsList = el('ul', { id: 'liste-fichiers' });
 const downloads = el(
@@ -168,6 +172,8 @@ function layout(): HTMLElement {
         el('div', { class: 'depot' }, reseauInput, el('label', { for: 'fichiers-reseau', class: 'bouton secondaire etiquette-fichier' }, RESEAU.consolider)),
       ),
       downloads,
+      nonEcrites.root,
+      nonLues.root,
       scores,
       anomalies.root,
     ),
@@ -289,6 +295,9 @@ function show(result: Result): void {
     case 'open':
       opened = true;
       showSummary(result.summary);
+      nonLues.set(result.nonLues);
+      // A new file: what the writer said concerned the previous one.
+      nonEcrites.set([]);
       anomalies.set(result.check.anomalies, result.check.bloquantes, result.check.avertissements);
       scores.hidden = true;
       return;
@@ -299,6 +308,7 @@ function show(result: Result): void {
       showSummary(result.summary);
       anomalies.set(result.check.anomalies, result.check.bloquantes, result.check.avertissements);
       offer(result.downloads);
+      nonEcrites.set(result.nonEcrites);
       if (result.refused) showError(result.message);
       return;
     case 'scores': {

@@ -4,6 +4,7 @@
  */
 import type { DashboardData } from '../domain/dashboard/types';
 import type { ReportKind } from '../domain/reports/kind';
+import type { XlsxIssue } from '../files/xlsx';
 
 /** One anomaly as the table shows it. */
 export interface AnomalyRow {
@@ -13,6 +14,13 @@ export interface AnomalyRow {
   readonly message: string;
   readonly bloquante: boolean;
 }
+
+/**
+ * A cell the .xlsx layer could not read as the user sees it, or write as
+ * asked: tab, row, column letter and its French message (the command line
+ * prints the same message).
+ */
+export type CellIssue = XlsxIssue;
 
 export interface InstanceChoice {
   readonly numero: number;
@@ -58,9 +66,19 @@ export type Request =
   | { readonly type: 'reseau'; readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: ArrayBuffer }> };
 
 export type Result =
-  | { readonly type: 'open'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string }
+  /** `nonLues`: the cells of the opened file that could not be read (a formula stored without its result). */
+  | { readonly type: 'open'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string; readonly nonLues: readonly CellIssue[] }
   | { readonly type: 'verifier'; readonly check: CheckOutcome; readonly message: string }
-  | { readonly type: 'consolider'; readonly summary: WorkbookSummary; readonly check: CheckOutcome; readonly message: string; readonly refused: boolean; readonly downloads: readonly Download[] }
+  /** `nonEcrites`: the cells of the downloaded workbook not written as asked (none when no workbook is offered). */
+  | {
+      readonly type: 'consolider';
+      readonly summary: WorkbookSummary;
+      readonly check: CheckOutcome;
+      readonly message: string;
+      readonly refused: boolean;
+      readonly downloads: readonly Download[];
+      readonly nonEcrites: readonly CellIssue[];
+    }
   | { readonly type: 'scores'; readonly dashboard: DashboardData; readonly message: string; readonly downloads: readonly Download[] }
   | { readonly type: 'file'; readonly message: string; readonly warning: string | null; readonly downloads: readonly Download[] };
 

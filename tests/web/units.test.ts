@@ -3,6 +3,8 @@
  * the anomalies table's filter and sort, and the worker's engine on bytes
  * (without a browser: the browser tests drive the built page).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,8 @@ import { templateBytes } from '../../src/files/offline';
 import { filterAndSort, type AnomalyFilter } from '../../src/web/anomalies-table';
 import { UserError, WebEngine } from '../../src/web/engine';
 import { downloadName } from '../../src/web/file-name';
+import { SERVICE_COLUMNS } from '../../src/domain/schema/tabs';
+import { handWorkbook, inl } from '../xlsx/support';
 import type { AnomalyRow, Result } from '../../src/web/protocol';
 
 describe('downloadName', () => {
@@ -115,5 +119,35 @@ describe('WebEngine (the worker without the browser)', () => {
     await expect(engine.handle({ type: 'rapport', kind: 'bilan' }, noProgress)).rejects.toThrow(M.erreurs.choisirInstance);
     const tet = (await engine.handle({ type: 'export-tet' }, noProgress)) as Extract<Result, { type: 'file' }>;
     expect(tet.downloads[0].name).toMatch(/^Export Territoires en Transitions – .+ – 06-12-2026\.xlsx$/);
+  });
+
+  it('sends with the opened workbook the cells it could not read (openpyxl’s formulas without result), and none for a clean one', async () => {
+    const engine = new WebEngine(now);
+    const fixture = new Uint8Array(readFileSync(path.resolve(__dirname, '../fixtures/xlsx/openpyxl-service.xlsx')));
+    const opened = (await engine.handle({ type: 'open', name: 'openpyxl.xlsx', bytes: fixture.slice().buffer }, noProgress)) as Extract<Result, { type: 'open' }>;
+    expect(opened.nonLues.map(({ tab, row, column, kind }) => ({ tab, row, column, kind }))).toEqual([
+      { tab: 'Service – Déchets', row: 3, column: 'M', kind: 'formula-without-value' },
+      { tab: 'Suivi', row: 2, column: 'C', kind: 'formula-without-value' },
+    ]);
+    expect(opened.message).toContain('2\u00a0cellules n’ont pas pu être lues');
+    const { bytes } = await templateBytes();
+    const clean = (await engine.handle({ type: 'open', name: 'modele.xlsx', bytes: bytes.slice().buffer }, noProgress)) as Extract<Result, { type: 'open' }>;
+    expect(clean.nonLues).toEqual([]);
+    expect(clean.message).not.toContain(M.cellules.nonLues);
+  });
+
+  it('sends with the consolidated workbook the cells the writer could not write (a Réf. under a merged range)', async () => {
+    const engine = new WebEngine(now);
+    const header = `<row r="1">${SERVICE_COLUMNS.map((c, i) => inl(`${String.fromCharCode(65 + i)}1`, c.header.replace(/'/g, '&apos;'))).join('')}</row>`;
+    const bytes = handWorkbook({
+      sheets: [{ name: 'Service – Déchets', body: `<sheetData>${header}<row r="2">${inl('A2', 'DEC-001')}${inl('B2', 'Compostage')}</row><row r="3">${inl('B3', 'Broyage')}</row></sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>` }],
+    });
+    const opened = (await engine.handle({ type: 'open', name: 'fusion.xlsx', bytes: bytes.slice().buffer }, noProgress)) as Extract<Result, { type: 'open' }>;
+    expect(opened.nonLues).toEqual([]);
+    const done = (await engine.handle({ type: 'consolider' }, noProgress)) as Extract<Result, { type: 'consolider' }>;
+    expect(done.downloads.some((d) => d.name.endsWith('.xlsx'))).toBe(true);
+    expect(done.nonEcrites.map(({ tab, row, column, kind }) => ({ tab, row, column, kind }))).toEqual([{ tab: 'Service – Déchets', row: 3, column: 'A', kind: 'merged-cell-not-written' }]);
+    expect(done.nonEcrites[0].message).toContain('plage fusionnée (A2:A3)');
+    expect(done.message).toContain('1\u00a0cellule n’a pas été écrite comme prévu');
   });
 });

@@ -115,6 +115,27 @@ export const WEB_MESSAGES = {
     legende: 'Anomalies du classeur : onglet, ligne, colonne, message et gravité',
   },
 
+  /**
+   * Cells the .xlsx layer could not read, or write as asked (each line is the
+   * layer's own message, src/domain/messages/xlsx.ts, as the command line prints it).
+   */
+  cellules: {
+    nonLues: 'Cellules non lues',
+    nonEcrites: 'Cellules non écrites',
+    aideNonLues:
+      'Ces cellules du classeur ouvert n’ont pas pu être lues telles que vous les voyez dans Excel : la vérification, la consolidation et les documents les lisent comme vides. Chaque ligne dit pourquoi et que faire.',
+    aideNonEcrites:
+      'Dans le classeur consolidé téléchargé, ces cellules n’ont pas été écrites comme la consolidation le demandait (laissées telles quelles, ou leur formule remplacée par sa valeur). Chaque ligne dit pourquoi et que faire.',
+    resume: (cellules: number, onglets: number) => `${nb(cellules, 'cellule', 'cellules')} dans ${nb(onglets, 'onglet', 'onglets')}.`,
+    colonnes: { onglet: 'Onglet', cellule: 'Cellule', message: 'Ce qui s’est passé' },
+    legendeNonLues: 'Cellules non lues : onglet, cellule et explication',
+    legendeNonEcrites: 'Cellules non écrites : onglet, cellule et explication',
+    /** Added to the status line, so that a screen reader hears it with the result. */
+    annonceNonLues: (n: number) => `${nb(n, 'cellule n’a pas pu être lue', 'cellules n’ont pas pu être lues')} : voir « Cellules non lues ».`,
+    annonceNonEcrites: (n: number) => `${nb(n, 'cellule n’a pas été écrite comme prévu', 'cellules n’ont pas été écrites comme prévu')} : voir « Cellules non écrites ».`,
+    plus: (n: number) => `Afficher ${formatNumberFr(n)} de plus`,
+  },
+
   scores: {
     titre: 'Scores du référentiel',
     axe: 'Axe',

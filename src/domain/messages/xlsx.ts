@@ -15,7 +15,7 @@ export const XLSX_READ_MESSAGES = {
 
 export const XLSX_WRITE_MESSAGES = {
   mergedCellNotWritten: (tab: string, cell: string, master: string) =>
-    `« ${tab} », cellule ${cell} : la cellule fait partie d’une plage fusionnée (${master}) ; rien n’y a été écrit pour ne pas remplacer la valeur de la plage. Défusionnez la plage, puis relancez la commande.`,
+    `« ${tab} », cellule ${cell} : la cellule fait partie d’une plage fusionnée (${master}) ; rien n’y a été écrit pour ne pas remplacer la valeur de la plage. Défusionnez la plage, puis recommencez.`,
   formulaReplaced: (tab: string, cell: string, formula: string) =>
     `« ${tab} », cellule ${cell} : la formule =${formula} a été remplacée par sa valeur, la ligne ayant changé de place. Recopiez la formule si besoin.`,
   tabNameClash: (tab: string, existing: string) =>
