@@ -10,7 +10,7 @@
  * - values typed: numbers as numbers, booleans as booleans, dates as date
  *   serials (1900 system) with a date format (the zone's when it shows
  *   dates, else `dd/mm/yyyy`, or `dd/mm/yyyy hh:mm` with a time of day);
- *   text as inline strings, never a formula (`=SOMME(A1)` stays text);
+ *   text in the shared string table, never a formula (`=SOMME(A1)` stays text);
  * - text exactly: XML specials escaped, characters XML cannot hold (control
  *   characters, lone surrogates, and carriage returns, which XML parsers
  *   would fold into line feeds) as OOXML's `_xHHHH_`, a literal `_xHHHH_`
@@ -81,6 +81,7 @@ export async function classeurToXlsx(classeur: ClasseurExport, options: { deflat
   const feuilles = classeur.feuilles;
   checkSheetNames(feuilles);
   const styles = new CellStyles();
+  const strings = new SharedStrings();
   const truncated: TexteCoupe[] = [];
   const entries: ZipEntry[] = [];
   const add = async (name: string, data: Uint8Array) => entries.push(await newEntry(name, data, stamp, options.deflater));
@@ -93,7 +94,8 @@ export async function classeurToXlsx(classeur: ClasseurExport, options: { deflat
   await add('xl/workbook.xml', encoder.encode(workbookXml(feuilles)));
   await add('xl/_rels/workbook.xml.rels', encoder.encode(workbookRels(feuilles.length)));
   // One sheet at a time: its XML is released once deflated.
-  for (let i = 0; i < feuilles.length; i++) await add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(feuilles[i], i === 0, styles, truncated));
+  for (let i = 0; i < feuilles.length; i++) await add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(feuilles[i], i === 0, styles, strings, truncated));
+  await add('xl/sharedStrings.xml', strings.xml());
   await add('xl/styles.xml', encoder.encode(styles.xml()));
   return { bytes: writeZip(entries), truncated };
 }
@@ -174,6 +176,34 @@ class CellStyles {
 }
 
 // ---------------------------------------------------------------------------
+// Shared strings
+
+/**
+ * The shared string table: each distinct text once (territory names, statuses
+ * and labels repeat over thousands of rows), as Excel itself writes text.
+ */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private count = 0;
+
+  of(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) this.index.set(text, (i = this.index.size));
+    return i;
+  }
+
+  xml(): Uint8Array {
+    const out = new Utf8Blocks();
+    out.push(`${XML_DECL}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.index.size}">`);
+    for (const text of this.index.keys()) out.push(`<si>${textElement(text)}</si>`);
+    out.push('</sst>');
+    this.index.clear();
+    return out.bytes();
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Worksheets
 
 /** UTF-8 blocks of a part being written: strings are joined and encoded about every megabyte. */
@@ -224,7 +254,7 @@ function zoneOf(z: { row: number; col: number; rows: number; cols: number }): Zo
   return { top: z.row, left: z.col, bottom: z.row + Math.max(0, z.rows), right: z.col + Math.max(0, z.cols) };
 }
 
-function sheetXml(f: FeuilleExport, selected: boolean, styles: CellStyles, truncated: TexteCoupe[]): Uint8Array {
+function sheetXml(f: FeuilleExport, selected: boolean, styles: CellStyles, strings: SharedStrings, truncated: TexteCoupe[]): Uint8Array {
   const formats = f.formats.map((z) => ({ ...zoneOf(z), code: z.numberFormat }));
   const merges = f.merges.map(zoneOf).filter((m) => m.bottom - m.top >= 1 && m.right - m.left >= 1 && (m.bottom - m.top > 1 || m.right - m.left > 1));
   const bold = new Set(f.boldRows.filter((r) => Number.isInteger(r) && r >= 0));
@@ -322,7 +352,7 @@ function sheetXml(f: FeuilleExport, selected: boolean, styles: CellStyles, trunc
             text = cutAt(text, EXCEL_TEXT_MAX);
           }
           const s = code !== '' || header ? styleOf(code, header) : 0;
-          cells += `<c r="${letters[c]}${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is>${textElement(text)}</is></c>`;
+          cells += `<c r="${letters[c]}${ref}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.of(text)}</v></c>`;
           break;
         }
         default: {
@@ -400,6 +430,7 @@ function contentTypes(sheets: number): string {
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     overrides +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -420,7 +451,12 @@ function rootRels(): string {
 function workbookRels(sheets: number): string {
   let rels = '';
   for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
-  return `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels}<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+  return (
+    `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels}` +
+    `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${sheets + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+    '</Relationships>'
+  );
 }
 
 function workbookXml(feuilles: readonly FeuilleExport[]): string {
