@@ -11,10 +11,10 @@
  *   serials (1900 system) with a date format (the zone's when it shows
  *   dates, else `dd/mm/yyyy`, or `dd/mm/yyyy hh:mm` with a time of day);
  *   text in the shared string table, never a formula (`=SOMME(A1)` stays text);
- * - text exactly: XML specials escaped, characters XML cannot hold (control
- *   characters, lone surrogates, and carriage returns, which XML parsers
- *   would fold into line feeds) as OOXML's `_xHHHH_`, a literal `_xHHHH_`
- *   escaped in turn (xml.ts);
+ * - text exactly: XML specials escaped, carriage returns as `&#13;` (XML
+ *   parsers fold a literal one into a line feed), characters XML cannot hold
+ *   (control characters, lone surrogates) as OOXML's `_xHHHH_`, a literal
+ *   `_xHHHH_` escaped in turn (xml.ts);
  * - a text longer than Excel's 32,767 characters a cell is cut there (never
  *   inside a surrogate pair): Excel declares a longer cell a damaged file and
  *   cuts it itself when "repairing" it. The cells cut are returned by
@@ -385,8 +385,7 @@ function sheetXml(f: FeuilleExport, selected: boolean, styles: CellStyles, strin
 
 /** `<t>` of a text, kept exactly (see the file comment). */
 function textElement(text: string): string {
-  let body = escapeText(encodeOoxml(text));
-  if (body.indexOf('\r') >= 0) body = body.replace(/\r/g, '_x000D_');
+  const body = escapeText(encodeOoxml(text));
   const c0 = body.charCodeAt(0);
   const cn = body.charCodeAt(body.length - 1);
   const preserve = c0 <= 32 || cn <= 32 || c0 === 0xa0 || cn === 0xa0 || body.indexOf('\n') >= 0 || body.indexOf('\t') >= 0;
