@@ -12,7 +12,8 @@ import type { ClasseurExport, FeuilleExport } from '../../src/domain/tet/classeu
 import { readXlsxBuffer } from '../../src/files/xlsx';
 import { classeurToBuffer, classeurToXlsx, EXCEL_TEXT_MAX } from '../../src/files/xlsx/classeur-export';
 import { OoxmlPackage } from '../../src/files/xlsx/package';
-import { expectedGrids, gridsByExcelJs, gridsByOwnReader, hasOpenpyxl, hasSoffice, libreOfficeCsvs, libreOfficeResave, openpyxlRead } from './classeur-readers';
+import { expectedGrids, gridsByExcelJs, gridsByOwnReader, hasOpenpyxl, libreOfficeCsvs, libreOfficeResave, openpyxlRead } from './classeur-readers';
+import { hasLibreOffice } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'cap-classeur-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -220,7 +221,7 @@ describe('classeurToBuffer', () => {
   });
 });
 
-describe.runIf(hasSoffice())('LibreOffice opens what classeurToBuffer writes', () => {
+describe.runIf(hasLibreOffice())('LibreOffice opens what classeurToBuffer writes', () => {
   it('with the same values (LibreOffice’s own .xlsx read back) and the dates as dates (CSV)', async () => {
     const classeur = sample();
     const file = join(dir, 'lo-classeur.xlsx');

@@ -77,15 +77,6 @@ export async function gridsByExcelJs(bytes: Uint8Array): Promise<{ excel: ExcelJ
   return { excel, grids };
 }
 
-export function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** LibreOffice opens the workbook and saves it as its own .xlsx: the bytes it wrote. */
 export function libreOfficeResave(file: string, dir: string): Uint8Array {
   const out = join(dir, 'lo-xlsx');
