@@ -154,6 +154,10 @@ describe('classeurToBuffer', () => {
     expect(workbookXml).toContain('<sheet name="Plan d\'actions &amp; suivi" sheetId="1" r:id="rId1"/>');
     const loaded = await readXlsxBuffer(bytes);
     expect(loaded.source.sheets.get("Plan d'actions & suivi")!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
+    // The used range, the empty sheet's included.
+    const pkg = new OoxmlPackage(bytes);
+    expect(pkg.text('xl/worksheets/sheet1.xml')).toContain(`<dimension ref="A1:F${sample().feuilles[0].rows.length}"/>`);
+    expect(pkg.text('xl/worksheets/sheet3.xml')).toContain('<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"></sheetView></sheetViews>');
   });
 
   it('gives dates a date format: the zone’s when it shows dates, else dd/mm/yyyy (with hh:mm for a time of day)', async () => {

@@ -278,7 +278,8 @@ function sheetXml(f: FeuilleExport, selected: boolean, styles: CellStyles, strin
   const pane = frozen > 0 ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>` : '';
   out.push(
     `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      `<dimension ref="${width > 0 && f.rows.length > 0 ? `A1:${letters[width - 1]}${f.rows.length}` : 'A1'}"/>` +
+      // The used range: values, and the formatted cells of zones and header rows.
+      `<dimension ref="${colCount > 0 && rowCount > 0 ? `A1:${letters[colCount - 1]}${rowCount}` : 'A1'}"/>` +
       `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       colsXml(f.widths) +
