@@ -1,7 +1,7 @@
 /**
  * A workbook to hand to Territoires en Transitions, described as data: the
- * Node adapter writes it with exceljs, the Apps Script adapter into a new
- * Google Sheets file. Cells are values (dates as Date, numbers as numbers).
+ * offline faces write it as SpreadsheetML (files/xlsx/classeur-export.ts),
+ * the Apps Script adapter into a new Google Sheets file. Cells are values (dates as Date, numbers as numbers).
  */
 import type { Grid } from '../table/cell';
 

@@ -183,6 +183,11 @@ function escapeCode(code: string): string {
 /** Built-in ids of a few codes (so that no custom format duplicates them). */
 const BUILTIN_CODES: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
+/** The built-in id of a format code, or undefined when the code needs a custom `<numFmt>` (id 164 on). */
+export function builtinNumFmtId(code: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILTIN_CODES, code) ? BUILTIN_CODES[code] : undefined;
+}
+
 function countOf(xml: string, list: string, item: string): number {
   const el = elementsOf(xml, list)[0];
   if (!el) return 0;

@@ -22,8 +22,13 @@ export function unescapeXml(s: string): string {
   });
 }
 
+/**
+ * Text content escaped. A carriage return becomes `&#13;`: XML parsers fold a
+ * literal CR, or CR LF, into a line feed (XML 1.0 §2.11), so Excel and
+ * exceljs would read `a\r\nb` as `a\nb`; a character reference is kept.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 export function escapeAttr(s: string): string {
