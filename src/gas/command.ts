@@ -7,11 +7,14 @@
  * the end (alerts, dialogs, the sidebar) is queued and shown once the lock is
  * released, so another user's command is never kept waiting by an alert
  * nobody has clicked yet. A command that writes into tabs the person cannot
- * edit (`leadOnly`) says so before doing anything (see access.ts).
+ * edit (`leadOnly`) says so before doing anything (see access.ts), and so
+ * does one that would run into a range protection made by hand (`writes`,
+ * write-guard.ts).
  */
 import { gasMessages } from '../domain/messages/gas';
 import { readAccess } from './access';
 import { gasContext, type GasContext } from './context';
+import { rangeBlockersFor, type WriteTarget } from './write-guard';
 
 /** How long a command waits for another one to finish before giving up. */
 export const LOCK_WAIT_MS = 30_000;
@@ -19,6 +22,11 @@ export const LOCK_WAIT_MS = 30_000;
 export interface CommandOptions {
   /** Writes into every tab (install, consolidation…): refused, in French, to a service member. */
   readonly leadOnly?: boolean;
+  /**
+   * Where the command writes (write-guard.ts): a hand-made range protection the person cannot
+   * edit there is named, in French, and the command refused before it writes anything.
+   */
+  readonly writes?: readonly WriteTarget[];
 }
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -61,6 +69,13 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     const closed = base.access().closedTabs;
     if (closed.length > 0) {
       base.ui.alert(title, gasMessages.access.leadOnly(title, closed), base.ui.ButtonSet.OK);
+      return false;
+    }
+  }
+  if (options.writes) {
+    const blockers = rangeBlockersFor(base.spreadsheet, options.writes);
+    if (blockers.length > 0) {
+      base.ui.alert(title, gasMessages.access.rangeProtected(title, blockers), base.ui.ButtonSet.OK);
       return false;
     }
   }

@@ -126,6 +126,16 @@ export const gasMessages = {
         ? `Vérification de ${tabs.length > 1 ? 'vos onglets' : 'votre onglet'} : ${listTabs(tabs)}. Les autres onglets sont vérifiés par la cheffe ou le chef de projet.`
         : 'Vous ne pouvez modifier aucun onglet de service de ce classeur : rien à vérifier pour vous. Demandez à la cheffe ou au chef de projet de vous donner accès à l’onglet de votre service.',
     journalSkipped: 'L’onglet Journal est protégé : la génération n’y a pas été notée.',
+    /** Hand-made range protections the person cannot edit, where the command writes (write-guard.ts). */
+    rangeProtected: (command: string, ranges: ReadonlyArray<{ readonly tab: string; readonly a1: string; readonly description: string }>) => {
+      const shown = ranges.slice(0, 5).map((r) => `– onglet « ${r.tab} », plage ${r.a1}${r.description ? ` (« ${r.description} »)` : ''}`);
+      if (ranges.length > 5) shown.push(`– et ${ranges.length - 5} autre(s) plage(s)`);
+      const one = ranges.length === 1;
+      return (
+        `« ${command} » doit écrire dans ${one ? 'une plage protégée' : 'des plages protégées'} que vous ne pouvez pas modifier :\n${shown.join('\n')}\n\n` +
+        `Rien n’a été modifié. Demandez au propriétaire du classeur, ou à la personne qui a créé ${one ? 'cette protection' : 'ces protections'}, de vous autoriser à modifier ${one ? 'cette plage' : 'ces plages'} ou de supprimer ${one ? 'la protection' : 'les protections'} (Données ▸ Protéger les feuilles et les plages), puis relancez la commande.`
+      );
+    },
   },
 
   /** Progress toasts (bottom right of the sheet) during a run that lasts more than a few seconds. */

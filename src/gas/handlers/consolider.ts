@@ -14,6 +14,7 @@ import { TAB } from '../../domain/schema/tabs';
 import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { FOOTPRINTS } from '../write-guard';
 import { forgetDashboard } from '../dashboard-cache';
 import { showSidebar } from '../sidebar';
 import { progressPerTab } from '../progress';
@@ -45,6 +46,6 @@ export function runConsolidate(): void {
       // The anomalies stay in view, each one a link to its cell.
       if (result.status === 'done') ctx.later(showSidebar);
     },
-    { leadOnly: true },
+    { leadOnly: true, writes: FOOTPRINTS.runConsolidate },
   );
 }
