@@ -151,6 +151,9 @@ export const gasMessages = {
   marks: {
     capped: (tab: string, max: number) =>
       `Onglet « ${tab} » : plus de ${max} cellules bloquantes ; seules les ${max} premières sont colorées, toutes ont leur note.`,
+    /** A workbook last checked by the previous version: the colours it had remembered were put back. */
+    legacyRestored: (cells: number) =>
+      `${plural(cells, 'cellule a retrouvé sa couleur', 'cellules ont retrouvé leur couleur')} d’origine, mémorisée par la version précédente du module.`,
   },
 } as const;
 

@@ -27,7 +27,9 @@ export function runConsolidate(): void {
   runCommand(
     title,
     (ctx) => {
-      const marker = new GasCellMarker(ctx.spreadsheet, null, progressPerTab(ctx));
+      const marker = new GasCellMarker(ctx.spreadsheet, PropertiesService.getDocumentProperties(), progressPerTab(ctx));
+      // A workbook last checked by the previous version: its colours come back first (cell-marker.ts).
+      marker.migrateLegacy((t) => ctx.access().canEdit(t));
       const result = consolidate({
         workbook: ctx.workbook,
         lock: HELD,
@@ -42,7 +44,8 @@ export function runConsolidate(): void {
       }
       const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
       const capped = marker.capped.length > 0 ? `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}` : '';
-      ctx.ui.alert(title, result.message + hint + capped, ctx.ui.ButtonSet.OK);
+      const restored = marker.legacyRestored > 0 ? `\n\n${gasMessages.marks.legacyRestored(marker.legacyRestored)}` : '';
+      ctx.ui.alert(title, result.message + hint + capped + restored, ctx.ui.ButtonSet.OK);
       // The anomalies stay in view, each one a link to its cell.
       if (result.status === 'done') ctx.later(showSidebar);
     },
