@@ -30,16 +30,23 @@
  * of its colours, whatever this check marks. Once done, nothing is left to
  * migrate: idempotent, one `getProperties` per run to find out.
  *
+ * A tab where a range protection made by hand keeps the person out
+ * (write-guard.ts; `blockers`) is left alone, neither marked nor cleared, and
+ * listed in `protectedTabs` for the summary: Google would refuse the notes,
+ * colours or metadata partway through the run.
+ *
  * Cost per tab: one `getNotes` and one `getBackgrounds` over the data range
  * (grown to cover earlier marks), at most one `setNotes` and one
  * `setBackgrounds` over the same range, one `getDeveloperMetadata` and at most
  * one metadata write.
  */
 import type { CellMarkerPort } from '../app/ports';
+import { gasMessages } from '../domain/messages/gas';
 import { NOTE_PREFIX } from '../domain/messages/validation';
 import { COLOURS } from '../domain/schema/colours';
 import type { CellMark } from '../domain/validation/last-check';
 import { chunkedValue } from './chunked-properties';
+import type { RangeBlocker } from './write-guard';
 
 /** Background of a blocking cell. */
 export const MARK_BACKGROUND = COLOURS.red.toLowerCase();
@@ -98,6 +105,8 @@ export function noteWithMark(userNote: string, message: string): string {
 export class GasCellMarker implements CellMarkerPort {
   /** Tabs where more blocking cells than MAX_COLOURED_CELLS were found (notes only beyond). */
   readonly capped: string[] = [];
+  /** Tabs left unmarked because of a hand-made protection, with the ranges in the way. */
+  readonly protectedTabs: Array<{ readonly tab: string; readonly ranges: readonly RangeBlocker[] }> = [];
   /** Cells whose colour, remembered by the previous version, was put back during this run. */
   legacyRestored = 0;
   /** The previous version's colours by sheet id, read once (null until needed). */
@@ -109,7 +118,18 @@ export class GasCellMarker implements CellMarkerPort {
     private readonly legacyProperties: GoogleAppsScript.Properties.Properties | null = null,
     /** Called before each tab is marked (progress toasts). */
     private readonly onTab?: (tab: string) => void,
+    /** Hand-made range protections the person may not pass: their tabs are left alone. */
+    private readonly blockers: readonly RangeBlocker[] = [],
   ) {}
+
+  /** What the summary says about the marks beyond the anomalies (French, one paragraph each). */
+  notices(): string[] {
+    return [
+      ...this.protectedTabs.map((p) => gasMessages.marks.protectedTab(p.tab, p.ranges.map((r) => r.a1))),
+      ...this.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)),
+      ...(this.legacyRestored > 0 ? [gasMessages.marks.legacyRestored(this.legacyRestored)] : []),
+    ];
+  }
 
   /**
    * Clears the previous version's marks from every tab it remembered colours of and `mayWrite`
@@ -128,6 +148,11 @@ export class GasCellMarker implements CellMarkerPort {
   }
 
   mark(sheetName: string, marks: readonly CellMark[]): void {
+    const blocked = this.blockers.filter((b) => b.tab === sheetName);
+    if (blocked.length > 0) {
+      if (!this.protectedTabs.some((p) => p.tab === sheetName)) this.protectedTabs.push({ tab: sheetName, ranges: blocked });
+      return;
+    }
     const sheet = this.spreadsheet.getSheetByName(sheetName);
     if (!sheet) return;
     this.onTab?.(sheetName);

@@ -15,8 +15,12 @@
  * Installer's are warning-only, and reading `canEdit` on each of the hundreds
  * of them would cost a call apiece), and one outside the footprint.
  *
- * Cost: one `getProtections(RANGE)` and one `getDescription` per range
- * protection; for each hand-made one, `isWarningOnly`, `canEdit`, and its range
+ * Marks (notes and colours under Vérifier's and Consolider's anomalies) are
+ * not in the footprints: the marker leaves out, and names, a tab where such a
+ * protection lies (cell-marker.ts), and marks the others.
+ *
+ * Cost, once per run (GasContext.rangeBlockers): one `getProtections(RANGE)`
+ * and one `getDescription` per range protection; for each hand-made one, `isWarningOnly`, `canEdit`, and its range
  * (sheet name, A1 notation, rows) when it blocks; one `getLastRow` per tab
  * appended to that such a protection covers.
  */
@@ -128,8 +132,11 @@ export function blockersIn(blockers: readonly RangeBlocker[], targets: readonly 
 }
 
 /** The hand-made protections a command with this footprint would run into, read before it writes anything. */
-export function rangeBlockersFor(spreadsheet: Spreadsheet, targets: readonly WriteTarget[], app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'ProtectionType'> = SpreadsheetApp): RangeBlocker[] {
-  const blockers = readRangeBlockers(spreadsheet, app);
+export function rangeBlockersFor(
+  spreadsheet: Spreadsheet,
+  targets: readonly WriteTarget[],
+  blockers: readonly RangeBlocker[] = readRangeBlockers(spreadsheet),
+): RangeBlocker[] {
   if (blockers.length === 0) return [];
   return blockersIn(blockers, targets, (tab) => spreadsheet.getSheetByName(tab)?.getLastRow() ?? 0);
 }

@@ -190,6 +190,42 @@ describe('a hand-made range protection the lead cannot edit', () => {
   });
 });
 
+describe('marks (Vérifier) in a tab with a hand-made protection', () => {
+  it('the tab is left unmarked and named, the other tabs are marked, no English error', () => {
+    const dec = book.env.spreadsheet.sheet(SERVICE_TAB);
+    const withNotes = (tab: string) => {
+      const sheet = book.env.spreadsheet.sheet(tab);
+      const out: string[] = [];
+      for (let r = 0; r < sheet.snapshot().length; r++) for (let c = 0; c < 30; c++) if ((sheet.format(r, c).note ?? '').includes('Cap Circulaire : ')) out.push(`${r}:${c}`);
+      return out;
+    };
+    const marked = withNotes(SERVICE_TAB);
+    expect(marked.length).toBeGreaterThan(0);
+    // The marks are gone (the service removed them), so Vérifier has to write them again.
+    book.quietly(() => {
+      for (const cell of marked) {
+        const [r, c] = cell.split(':').map(Number);
+        dec.setFormat(r, c, { note: '' });
+      }
+    });
+    const hand = protectByHand(SERVICE_TAB, 'B3:B4', { description: 'Réservé au service' });
+    const others = book.tabs().filter((t) => t.startsWith('Service – ') && t !== SERVICE_TAB && withNotes(t).length > 0);
+    expect(others.length).toBeGreaterThan(0);
+    const click = book.run('runValidate');
+    expect(click.errors).toEqual([]);
+    const alert = click.alerts.at(-1)!.message;
+    expect(alert).toContain(`Onglet « ${SERVICE_TAB} » : ses cellules n’ont pas été annotées, car la plage B3:B4 est protégée`);
+    expect(alert).not.toContain('protected cell');
+    expect(writesOf(click.calls).filter((c) => c.sheet === SERVICE_TAB)).toEqual([]);
+    for (const t of others) expect(withNotes(t).length, t).toBeGreaterThan(0);
+    hand.remove();
+    // Once the protection is gone, the next check marks the tab again.
+    const again = book.run('runValidate');
+    expect(again.alerts.at(-1)!.message).not.toContain('n’ont pas été annotées');
+    expect(withNotes(SERVICE_TAB)).toEqual(marked);
+  });
+});
+
 describe('the add-on’s own protections are not hand-made blockers', () => {
   it('on the installed workbook the lead (not the owner) meets no blocker, without a canEdit per protection of ours', () => {
     const ours = book.quietly(() => book.env.spreadsheet.getProtections('RANGE').length);

@@ -151,6 +151,9 @@ export const gasMessages = {
   marks: {
     capped: (tab: string, max: number) =>
       `Onglet « ${tab} » : plus de ${max} cellules bloquantes ; seules les ${max} premières sont colorées, toutes ont leur note.`,
+    /** A tab left unmarked: a range protection made by hand keeps the person out of it (cell-marker.ts). */
+    protectedTab: (tab: string, ranges: readonly string[]) =>
+      `Onglet « ${tab} » : ses cellules n’ont pas été annotées, car ${ranges.length > 1 ? `les plages ${ranges.slice(0, 3).join(', ')}${ranges.length > 3 ? '…' : ''} sont protégées` : `la plage ${ranges[0]} est protégée`} et vous ne pouvez pas ${ranges.length > 1 ? 'les' : 'la'} modifier. Ses anomalies sont dans la barre latérale. Pour les voir sur les cellules, demandez au propriétaire du classeur, ou à la personne qui a créé la protection, de vous autoriser à modifier ${ranges.length > 1 ? 'ces plages' : 'cette plage'}.`,
     /** A workbook last checked by the previous version: the colours it had remembered were put back. */
     legacyRestored: (cells: number) =>
       `${plural(cells, 'cellule a retrouvé sa couleur', 'cellules ont retrouvé leur couleur')} d’origine, mémorisée par la version précédente du module.`,
