@@ -190,6 +190,20 @@ describe('a hand-made range protection the lead cannot edit', () => {
   });
 });
 
+describe('Générer with a hand-made protection over the Journal’s next row', () => {
+  it('the document is made and its link shown; the Journal row is left out; no English error', () => {
+    const next = book.values(TAB.journal).length + 1;
+    const hand = protectByHand(TAB.journal, `A${next}:F${next + 50}`);
+    const journal = book.values(TAB.journal);
+    const click = book.run('runGenererAfom');
+    expect(click.errors).toEqual([]);
+    expect(click.alerts).toEqual([]);
+    expect(click.dialogs).toHaveLength(1);
+    expect(book.values(TAB.journal)).toEqual(journal);
+    hand.remove();
+  });
+});
+
 describe('marks (Vérifier) in a tab with a hand-made protection', () => {
   it('the tab is left unmarked and named, the other tabs are marked, no English error', () => {
     const dec = book.env.spreadsheet.sheet(SERVICE_TAB);
