@@ -15,6 +15,7 @@ import { NOTE_PREFIX } from '../../src/domain/messages/validation';
 import { TAB } from '../../src/domain/schema/tabs';
 import type { CellMark } from '../../src/domain/validation/last-check';
 import { GasCellMarker, LEGACY_MARK_PREFIX, MARK_BACKGROUND, MARK_STATE_KEY } from '../../src/gas/cell-marker';
+import { RUN_BUDGET_MS } from '../fakes/gas';
 import type { FakeProperties } from '../fakes/gas/services';
 import { GasCellMarker as PreviousCellMarker } from './fixtures/previous-cell-marker';
 import { buildBundle, Lead, readSample, writesOf, type Built } from './support';
@@ -231,6 +232,23 @@ describe('migration edge cases', () => {
     const actions = remembered.find((r) => r.tab === TAB.actions)!;
     book.quietly(() => new GasCellMarker(book.env.spreadsheet as never).clear(TAB.actions));
     expect(background(book, TAB.actions, actions.row, actions.col)).toBe(actions.original);
+  });
+
+  it('a property store the previous version filled near its 500 kB quota: every colour back, the store emptied, within the run budget', () => {
+    const book = workbook();
+    const rows = 24_000;
+    book.quietly(() => book.env.spreadsheet.seedSheet('Grand suivi', [['Sujet', 'État'], ...Array.from({ length: rows }, (_, i) => [`Sujet ${i + 1}`, ''])]));
+    for (let r = 2; r <= rows + 1; r += 7) colour(book, 'Grand suivi', r, 2, '#fff2cc');
+    const remembered = previousCheck(book, { 'Grand suivi': Array.from({ length: rows }, (_, i) => blocking(i + 2, 2, 'État manquant.')) });
+    expect(documentProperties(book).bytes).toBeGreaterThan(400 * 1024);
+    expect(documentProperties(book).bytes).toBeLessThanOrEqual(500 * 1024);
+    const click = book.run('runValidate');
+    expect(click.errors).toEqual([]);
+    expect(click.estimatedMs).toBeLessThan(RUN_BUDGET_MS);
+    expect(legacyKeys(book)).toEqual([]);
+    expect(documentProperties(book).bytes).toBeLessThan(50 * 1024);
+    for (const r of remembered) expect(background(book, 'Grand suivi', r.row, r.col)).toBe(r.original);
+    expect(click.alerts.at(-1)!.message).toContain(`${rows} cellules ont retrouvé leur couleur d’origine`);
   });
 
   it('a workbook the previous version never checked: one getProperties, nothing else', () => {
