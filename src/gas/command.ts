@@ -73,7 +73,7 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     }
   }
   if (options.writes) {
-    const blockers = rangeBlockersFor(base.spreadsheet, options.writes, base.rangeBlockers());
+    const blockers = rangeBlockersFor(base.workbook, options.writes, base.rangeBlockers());
     if (blockers.length > 0) {
       base.ui.alert(title, gasMessages.access.rangeProtected(title, blockers), base.ui.ButtonSet.OK);
       return false;

@@ -159,12 +159,38 @@ describe('a hand-made range protection the lead cannot edit', () => {
     hand.remove();
   });
 
-  it('in a service tab: Consolider (which writes every service tab) refuses, naming the tab', () => {
-    const hand = protectByHand(SERVICE_TAB, 'B3:B4');
-    const before = book.everything();
-    const click = book.run('runConsolidate');
-    expectRefusedWithoutWriting(click, before, M.consolider, SERVICE_TAB, 'B3:B4');
-    hand.remove();
+  it('over a Réf. Consolider must assign in a service tab: refused, nothing written, the cell named', () => {
+    // The service types a new action without its Réf., then protects the row's Réf. cell by hand.
+    const row = book.values(SERVICE_TAB).length + 1;
+    book.as(MEMBER);
+    book.quietly(() => book.env.spreadsheet.sheet(SERVICE_TAB).getRange(`B${row}`).setValue('Collecte des biodéchets des marchés'));
+    book.as(LEAD);
+    const hand = protectByHand(SERVICE_TAB, `A${row}`);
+    try {
+      const before = book.everything();
+      const click = book.run('runConsolidate');
+      expectRefusedWithoutWriting(click, before, M.consolider, SERVICE_TAB, `A${row}`);
+    } finally {
+      hand.remove();
+      book.as(MEMBER);
+      book.quietly(() => book.env.spreadsheet.sheet(SERVICE_TAB).getRange(`B${row}`).setValue(''));
+      book.as(LEAD);
+    }
+  });
+
+  it('over a service’s rows that already have their Réf.: Consolider runs; that tab alone is left unmarked, and named', () => {
+    const hand = protectByHand(SERVICE_TAB, 'A2:N4', { description: 'Actions validées' });
+    try {
+      const click = book.run('runConsolidate');
+      expect(click.errors).toEqual([]);
+      const alert = click.alerts.at(-1)!.message;
+      expect(alert).toContain('actions consolidées');
+      expect(alert).toContain(`Onglet « ${SERVICE_TAB} » : ses cellules n’ont pas été annotées, car la plage A2:N4 est protégée`);
+      expect(writesOf(click.calls).filter((c) => c.sheet === SERVICE_TAB)).toEqual([]);
+      expect(click.calls.some((c) => c.method === 'setValues' && c.sheet === TAB.actions) || click.calls.some((c) => c.method === 'getValues' && c.sheet === TAB.actions)).toBe(true);
+    } finally {
+      hand.remove();
+    }
   });
 
   it('in Paramètres: Ajouter un service… says so before asking anything', () => {

@@ -75,16 +75,35 @@ describe('colours remembered by the previous version', () => {
   });
 });
 
+/** A workbook whose every tab has `lastRow` rows (what the guard reads to place an append). */
+const rowsOf = (lastRow: number) => ({ sheetNames: () => ['Journal', 'Plans'], read: () => Array.from({ length: lastRow }, () => ['x']) });
+
 describe('a protection over past Journal rows never blocks an append, one over the next row always does', () => {
   it('holds for any protected rows and any last row', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 400 }), (first, span, lastRow) => {
-        const blocker: RangeBlocker = { tab: 'Journal', a1: '', description: '', firstRow: first, lastRow: first + span };
-        const hit = blockersIn([blocker], [{ kind: 'append', tab: 'Journal' }], () => lastRow).length > 0;
+        const blocker: RangeBlocker = { tab: 'Journal', a1: '', description: '', firstRow: first, lastRow: first + span, firstCol: 1, lastCol: 6 };
+        const hit = blockersIn([blocker], [{ kind: 'append', tab: 'Journal' }], rowsOf(lastRow)).length > 0;
         expect(hit).toBe(first <= lastRow + 1 && lastRow + 1 <= first + span);
         // Elsewhere in the workbook, a Journal append is never blocked; a write anywhere in the tab always is.
-        expect(blockersIn([{ ...blocker, tab: 'Plans' }], [{ kind: 'append', tab: 'Journal' }], () => lastRow)).toEqual([]);
-        expect(blockersIn([blocker], [{ kind: 'tab', tab: 'Journal' }], () => lastRow)).toEqual([blocker]);
+        expect(blockersIn([{ ...blocker, tab: 'Plans' }], [{ kind: 'append', tab: 'Journal' }], rowsOf(lastRow))).toEqual([]);
+        expect(blockersIn([blocker], [{ kind: 'tab', tab: 'Journal' }], rowsOf(lastRow))).toEqual([blocker]);
+      }),
+    );
+  });
+});
+
+describe('a planned write is blocked exactly when a protected cell lies in one of its blocks', () => {
+  const rect = fc.record({ row: fc.integer({ min: 1, max: 12 }), col: fc.integer({ min: 1, max: 8 }), rows: fc.integer({ min: 1, max: 5 }), cols: fc.integer({ min: 1, max: 4 }) });
+  it('holds for any protected range and any blocks', () => {
+    fc.assert(
+      fc.property(rect, fc.array(rect, { maxLength: 4 }), (p, blocks) => {
+        const blocker: RangeBlocker = { tab: 'Plans', a1: '', description: '', firstRow: p.row, lastRow: p.row + p.rows - 1, firstCol: p.col, lastCol: p.col + p.cols - 1 };
+        const planned = blocks.map((b) => ({ sheet: 'Plans', row: b.row - 1, col: b.col - 1, values: Array.from({ length: b.rows }, () => Array.from({ length: b.cols }, () => 'v')) }));
+        const hit = blockersIn([blocker], [{ kind: 'planned', mayTouch: (t) => t === 'Plans', blocks: () => planned }], rowsOf(0)).length > 0;
+        const protectedCell = (r: number, c: number) => r >= blocker.firstRow && r <= blocker.lastRow && c >= blocker.firstCol && c <= blocker.lastCol;
+        const expected = blocks.some((b) => Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => protectedCell(b.row + i, b.col + j))).flat().some(Boolean));
+        expect(hit).toBe(expected);
       }),
     );
   });

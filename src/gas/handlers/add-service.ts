@@ -8,7 +8,8 @@ import { gasMessages } from '../../domain/messages/gas';
 import { parseEditors, validateServiceName } from '../../domain/services';
 import { readAccess } from '../access';
 import { runCommand } from '../command';
-import { FOOTPRINTS, rangeBlockersFor } from '../write-guard';
+import { SheetsWorkbook } from '../sheets-workbook';
+import { FOOTPRINTS, rangeBlockersFor, readRangeBlockers } from '../write-guard';
 import { appendJournal } from '../journal';
 
 export function runAddService(): void {
@@ -19,7 +20,8 @@ export function runAddService(): void {
   // and name any hand-made protection it would run into (write-guard.ts).
   const closed = readAccess(SpreadsheetApp.getActive()).closedTabs;
   if (closed.length > 0) return void ui.alert(m.title, gasMessages.access.leadOnly(m.title, closed), ui.ButtonSet.OK);
-  const blockers = rangeBlockersFor(SpreadsheetApp.getActive(), FOOTPRINTS.runAddService);
+  const spreadsheet = SpreadsheetApp.getActive();
+  const blockers = rangeBlockersFor(new SheetsWorkbook(spreadsheet), FOOTPRINTS.runAddService, readRangeBlockers(spreadsheet));
   if (blockers.length > 0) return void ui.alert(m.title, gasMessages.access.rangeProtected(m.title, blockers), ui.ButtonSet.OK);
 
   const nameAnswer = ui.prompt(m.title, m.askName, ui.ButtonSet.OK_CANCEL);

@@ -34,11 +34,11 @@ export function linkDialogHtml(name: string, url: string): string {
   ].join('');
 }
 
-type AccessContext = Partial<Pick<GasContext, 'access' | 'rangeBlockers' | 'spreadsheet'>>;
+type AccessContext = Partial<Pick<GasContext, 'access' | 'rangeBlockers' | 'workbook'>>;
 
 /** No hand-made range protection the person may not pass lies where `target` writes (write-guard.ts). */
 function freeOfHandMadeProtections(ctx: AccessContext, target: WriteTarget): boolean {
-  return !ctx.rangeBlockers || !ctx.spreadsheet || rangeBlockersFor(ctx.spreadsheet, [target], ctx.rangeBlockers()).length === 0;
+  return !ctx.rangeBlockers || !ctx.workbook || rangeBlockersFor(ctx.workbook, [target], ctx.rangeBlockers()).length === 0;
 }
 
 /** True unless the person may not edit `Journal`, or its next row (contexts without access information may). */
