@@ -95,9 +95,11 @@ const CONSOLIDATION_WRITES: WriteTarget = {
 };
 
 /**
- * Where each command that writes into the workbook's tabs writes (every tab a
- * run on a filled workbook was seen writing: tests/gas-e2e/range-protections.test.ts
- * keeps these honest). Générer writes its Journal row only when it can (reports/generate.ts).
+ * Where each command that writes into the workbook's tabs writes, as read from
+ * its use cases (tests/gas-e2e/range-protections.test.ts checks that every tab
+ * a run on a filled workbook was seen writing is covered). Générer and the
+ * exports write their Journal (and Historique) row only when they can
+ * (reports/generate.ts).
  */
 export const FOOTPRINTS = {
   runInstall: [INSTALLED_TABS],
