@@ -72,23 +72,23 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
       return false;
     }
   }
-  if (options.writes) {
-    const blockers = rangeBlockersFor(base.workbook, options.writes, base.rangeBlockers());
-    if (blockers.length > 0) {
-      base.ui.alert(title, gasMessages.access.rangeProtected(title, blockers), base.ui.ButtonSet.OK);
-      return false;
-    }
-  }
   if (!base.lock.tryLock(LOCK_WAIT_MS)) {
     base.ui.alert(title, gasMessages.busy, base.ui.ButtonSet.OK);
     return false;
   }
   const ctx: GasContext = { ...base, ui: deferredUi(base.ui, queue) };
   let ok = false;
+  let refusal: string | null = null;
   try {
-    base.spreadsheet.toast(gasMessages.progress.started(title), title, -1);
-    body(ctx);
-    ok = true;
+    // Under the lock: placing the footprint may read tabs through the command's cached workbook,
+    // which the body then reuses; read before the lock, they could be stale.
+    const blockers = options.writes ? rangeBlockersFor(base.workbook, options.writes, base.rangeBlockers()) : [];
+    if (blockers.length > 0) refusal = gasMessages.access.rangeProtected(title, blockers);
+    else {
+      base.spreadsheet.toast(gasMessages.progress.started(title), title, -1);
+      body(ctx);
+      ok = true;
+    }
   } catch (e) {
     console.error(e);
     // What the command meant to show no longer holds: the error replaces it.
@@ -96,6 +96,11 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     queue.push(() => base.ui.alert(title, gasMessages.unexpectedError(errorDetail(e)), base.ui.ButtonSet.OK));
   } finally {
     base.lock.release();
+  }
+  if (refusal !== null) {
+    // Nothing was written: no toast, only the reason.
+    base.ui.alert(title, refusal, base.ui.ButtonSet.OK);
+    return false;
   }
   // The "en cours" toast stays until replaced: close it, then show what the command queued.
   base.spreadsheet.toast(ok ? gasMessages.progress.finished(title) : gasMessages.progress.stopped(title), title, 3);
