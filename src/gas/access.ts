@@ -13,7 +13,8 @@
  *   write into tabs she cannot edit say so in French and write nothing.
  *
  * Only sheet protections that are not "warning only" count: the add-on's own
- * range protections (headers, computed columns) only warn. Cost: one
+ * range protections (headers, computed columns) only warn. Range protections
+ * made by hand are read by write-guard.ts, against where each command writes. Cost: one
  * `getProtections(SHEET)`, one `canEdit` per sheet protection, and for each
  * one she cannot edit, `isWarningOnly` and its tab's name.
  */

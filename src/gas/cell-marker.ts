@@ -20,15 +20,33 @@
  * may edit the tab: a service member's check marks her own tab only, and
  * nothing goes to the document's property store (500 kB shared by all).
  *
+ * The previous version kept the colours in the document's properties
+ * (LEGACY_MARK_PREFIX + sheet id, chunked as chunked-properties.ts writes
+ * them, JSON `{rows, cols, colours: {"row:col": colour}}`, unbounded). Given
+ * that store, the marker puts those colours back the first time it marks or
+ * clears the tab (cells still in our red only), then deletes the tab's old
+ * properties: `migrateLegacy` does it up front for every such tab the person
+ * may write to, so a workbook last checked by the previous version loses none
+ * of its colours, whatever this check marks. Once done, nothing is left to
+ * migrate: idempotent, one `getProperties` per run to find out.
+ *
+ * A tab where a range protection made by hand keeps the person out
+ * (write-guard.ts; `blockers`) is left alone, neither marked nor cleared, and
+ * listed in `protectedTabs` for the summary: Google would refuse the notes,
+ * colours or metadata partway through the run.
+ *
  * Cost per tab: one `getNotes` and one `getBackgrounds` over the data range
  * (grown to cover earlier marks), at most one `setNotes` and one
  * `setBackgrounds` over the same range, one `getDeveloperMetadata` and at most
  * one metadata write.
  */
 import type { CellMarkerPort } from '../app/ports';
+import { gasMessages } from '../domain/messages/gas';
 import { NOTE_PREFIX } from '../domain/messages/validation';
 import { COLOURS } from '../domain/schema/colours';
 import type { CellMark } from '../domain/validation/last-check';
+import { chunkedValue } from './chunked-properties';
+import type { RangeBlocker } from './write-guard';
 
 /** Background of a blocking cell. */
 export const MARK_BACKGROUND = COLOURS.red.toLowerCase();
@@ -50,6 +68,26 @@ interface MarkState {
   readonly colours: Readonly<Record<string, string>>;
 }
 
+/** Document property prefix of the previous version's colours: `<prefix><sheetId>` (chunk count), `<prefix><sheetId>.<i>` (chunks). */
+export const LEGACY_MARK_PREFIX = 'capCirculaire.marques.';
+
+const LEGACY_KEY = /^capCirculaire\.marques\.(\d+)(?:\.(\d+))?$/;
+
+/** What the previous version remembered of one tab. */
+interface LegacyState {
+  readonly rows: number;
+  readonly cols: number;
+  /** `row:col` → the background the cell had before it was coloured. */
+  readonly colours: Readonly<Record<string, string>>;
+}
+
+interface LegacyEntry {
+  /** Null when its chunks are missing or unreadable (a run stopped while deleting them). */
+  readonly state: LegacyState | null;
+  /** Every property of the tab, chunks first, the count last (deleted in this order). */
+  readonly keys: readonly string[];
+}
+
 const SEPARATOR = '\n\n';
 
 /** The user's part of a note (ours removed): ours starts the note or follows a blank line. */
@@ -67,27 +105,71 @@ export function noteWithMark(userNote: string, message: string): string {
 export class GasCellMarker implements CellMarkerPort {
   /** Tabs where more blocking cells than MAX_COLOURED_CELLS were found (notes only beyond). */
   readonly capped: string[] = [];
+  /** Tabs left unmarked because of a hand-made protection, with the ranges in the way. */
+  readonly protectedTabs: Array<{ readonly tab: string; readonly ranges: readonly RangeBlocker[] }> = [];
+  /** Cells whose colour, remembered by the previous version, was put back during this run. */
+  legacyRestored = 0;
+  /** The previous version's colours by sheet id, read once (null until needed). */
+  private legacyEntries: Map<number, LegacyEntry> | null = null;
 
   constructor(
     private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-    /** Ignored: earlier versions kept the colours in document properties (one entry per tab, unbounded). */
-    _legacyProperties?: unknown,
+    /** The document's properties, where the previous version kept the colours (null: nothing to migrate). */
+    private readonly legacyProperties: GoogleAppsScript.Properties.Properties | null = null,
     /** Called before each tab is marked (progress toasts). */
     private readonly onTab?: (tab: string) => void,
+    /** Hand-made range protections the person may not pass: their tabs are left alone. */
+    private readonly blockers: readonly RangeBlocker[] = [],
   ) {}
 
+  /** What the summary says about the marks beyond the anomalies (French, one paragraph each). */
+  notices(): string[] {
+    return [
+      ...this.protectedTabs.map((p) => gasMessages.marks.protectedTab(p.tab, p.ranges.map((r) => r.a1))),
+      ...this.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)),
+      ...(this.legacyRestored > 0 ? [gasMessages.marks.legacyRestored(this.legacyRestored)] : []),
+    ];
+  }
+
+  /**
+   * Clears the previous version's marks from every tab it remembered colours of and `mayWrite`
+   * allows (restoring those colours), and forgets the tabs deleted since. Tabs left out keep their
+   * old properties until someone who may write to them runs a check.
+   */
+  migrateLegacy(mayWrite: (tab: string) => boolean): void {
+    const legacy = this.legacy();
+    if (legacy.size === 0) return;
+    const byId = new Map(this.spreadsheet.getSheets().map((sh) => [sh.getSheetId(), sh]));
+    for (const [id, entry] of [...legacy]) {
+      const sheet = byId.get(id);
+      if (!sheet) this.forgetLegacy(id, entry); // the tab, and its colours, are gone
+      else if (mayWrite(sheet.getName())) this.clear(sheet.getName());
+    }
+  }
+
   mark(sheetName: string, marks: readonly CellMark[]): void {
+    const blocked = this.blockers.filter((b) => b.tab === sheetName);
+    if (blocked.length > 0) {
+      if (!this.protectedTabs.some((p) => p.tab === sheetName)) this.protectedTabs.push({ tab: sheetName, ranges: blocked });
+      return;
+    }
     const sheet = this.spreadsheet.getSheetByName(sheetName);
     if (!sheet) return;
     this.onTab?.(sheetName);
     const stored = findState(sheet);
     const state = parseState(stored?.getValue() ?? null);
-    if (marks.length === 0 && !state) {
+    const legacyId = this.legacy().size > 0 ? sheet.getSheetId() : null;
+    const legacyEntry = legacyId === null ? undefined : this.legacy().get(legacyId);
+    const legacy = legacyEntry?.state ?? null;
+    if (marks.length === 0 && !state && !legacy) {
       // Nothing of ours is remembered: still look for stale notes over the data.
-      if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return;
+      if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) {
+        if (legacyEntry && legacyId !== null) this.forgetLegacy(legacyId, legacyEntry);
+        return;
+      }
     }
-    let rows = Math.max(sheet.getLastRow(), state?.rows ?? 0, 1);
-    let cols = Math.max(sheet.getLastColumn(), state?.cols ?? 0, 1);
+    let rows = Math.max(sheet.getLastRow(), state?.rows ?? 0, legacy?.rows ?? 0, 1);
+    let cols = Math.max(sheet.getLastColumn(), state?.cols ?? 0, legacy?.cols ?? 0, 1);
     for (const m of marks) {
       rows = Math.max(rows, m.row);
       cols = Math.max(cols, m.col);
@@ -100,6 +182,13 @@ export class GasCellMarker implements CellMarkerPort {
 
     const newNotes = notes.map((line) => line.map((n) => userPartOfNote(n ?? '')));
     const newBackgrounds = backgrounds.map((line) => line.slice());
+    for (const [cell, original] of Object.entries(legacy?.colours ?? {})) {
+      const [r, c] = cell.split(':').map(Number);
+      if (typeof original !== 'string' || !(r >= 1 && c >= 1 && r <= rows && c <= cols)) continue;
+      if (String(newBackgrounds[r - 1][c - 1]).toLowerCase() !== MARK_BACKGROUND || original.toLowerCase() === MARK_BACKGROUND) continue;
+      newBackgrounds[r - 1][c - 1] = original;
+      this.legacyRestored++;
+    }
     for (const [original, cells] of Object.entries(state?.colours ?? {})) {
       for (const cell of cells.split(',')) {
         const [r, c] = cell.split(':').map(Number);
@@ -132,10 +221,37 @@ export class GasCellMarker implements CellMarkerPort {
     else if (stored) {
       if (stored.getValue() !== next) stored.setValue(next);
     } else sheet.addDeveloperMetadata(MARK_STATE_KEY, next); // visibility DOCUMENT, the default
+    // Last: a run stopped before this point finds the old colours again (restoring them twice is harmless).
+    if (legacyEntry && legacyId !== null) this.forgetLegacy(legacyId, legacyEntry);
   }
 
   clear(sheetName: string): void {
     this.mark(sheetName, []);
+  }
+
+  /** The previous version's colours, one `getProperties` for the whole run. */
+  private legacy(): Map<number, LegacyEntry> {
+    if (this.legacyEntries) return this.legacyEntries;
+    const found = new Map<number, { chunks: string[]; count: string | null }>();
+    const all = this.legacyProperties?.getProperties() ?? {};
+    for (const key of Object.keys(all)) {
+      const m = LEGACY_KEY.exec(key);
+      if (!m) continue;
+      const id = Number(m[1]);
+      const keys = found.get(id) ?? { chunks: [], count: null };
+      if (m[2] === undefined) keys.count = key;
+      else keys.chunks.push(key);
+      found.set(id, keys);
+    }
+    this.legacyEntries = new Map(
+      [...found].map(([id, k]) => [id, { state: parseLegacyState(chunkedValue(all, LEGACY_MARK_PREFIX + id)), keys: k.count ? [...k.chunks, k.count] : k.chunks }]),
+    );
+    return this.legacyEntries;
+  }
+
+  private forgetLegacy(id: number, entry: LegacyEntry): void {
+    for (const key of entry.keys) this.legacyProperties?.deleteProperty(key);
+    this.legacyEntries?.delete(id);
   }
 }
 
@@ -148,6 +264,16 @@ function parseState(json: string | null): MarkState | null {
   try {
     const s = JSON.parse(json) as MarkState;
     return typeof s.rows === 'number' && typeof s.cols === 'number' && s.colours && typeof s.colours === 'object' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseLegacyState(json: string | null): LegacyState | null {
+  if (!json) return null;
+  try {
+    const s = JSON.parse(json) as LegacyState;
+    return s && typeof s.rows === 'number' && typeof s.cols === 'number' && s.colours && typeof s.colours === 'object' ? s : null;
   } catch {
     return null;
   }

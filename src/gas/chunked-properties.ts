@@ -12,7 +12,11 @@ type Properties = GoogleAppsScript.Properties.Properties;
 export const CHUNK_BYTES = 8_000;
 
 export function readChunked(props: Properties, key: string): string | null {
-  const all = props.getProperties();
+  return chunkedValue(props.getProperties(), key);
+}
+
+/** The value kept under `key` in properties already read (`getProperties()`); null when absent or incomplete. */
+export function chunkedValue(all: Readonly<Record<string, string>>, key: string): string | null {
   const n = Number(all[key]);
   if (!Number.isInteger(n) || n <= 0) return null;
   const parts: string[] = [];

@@ -7,11 +7,14 @@
  * the end (alerts, dialogs, the sidebar) is queued and shown once the lock is
  * released, so another user's command is never kept waiting by an alert
  * nobody has clicked yet. A command that writes into tabs the person cannot
- * edit (`leadOnly`) says so before doing anything (see access.ts).
+ * edit (`leadOnly`) says so before doing anything (see access.ts), and so
+ * does one that would run into a range protection made by hand (`writes`,
+ * write-guard.ts).
  */
 import { gasMessages } from '../domain/messages/gas';
 import { readAccess } from './access';
 import { gasContext, type GasContext } from './context';
+import { rangeBlockersFor, type WriteTarget } from './write-guard';
 
 /** How long a command waits for another one to finish before giving up. */
 export const LOCK_WAIT_MS = 30_000;
@@ -19,6 +22,11 @@ export const LOCK_WAIT_MS = 30_000;
 export interface CommandOptions {
   /** Writes into every tab (install, consolidation…): refused, in French, to a service member. */
   readonly leadOnly?: boolean;
+  /**
+   * Where the command writes (write-guard.ts): a hand-made range protection the person cannot
+   * edit there is named, in French, and the command refused before it writes anything.
+   */
+  readonly writes?: readonly WriteTarget[];
 }
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -70,10 +78,17 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
   }
   const ctx: GasContext = { ...base, ui: deferredUi(base.ui, queue) };
   let ok = false;
+  let refusal: string | null = null;
   try {
-    base.spreadsheet.toast(gasMessages.progress.started(title), title, -1);
-    body(ctx);
-    ok = true;
+    // Under the lock: placing the footprint may read tabs through the command's cached workbook,
+    // which the body then reuses; read before the lock, they could be stale.
+    const blockers = options.writes ? rangeBlockersFor(base.workbook, options.writes, base.rangeBlockers()) : [];
+    if (blockers.length > 0) refusal = gasMessages.access.rangeProtected(title, blockers);
+    else {
+      base.spreadsheet.toast(gasMessages.progress.started(title), title, -1);
+      body(ctx);
+      ok = true;
+    }
   } catch (e) {
     console.error(e);
     // What the command meant to show no longer holds: the error replaces it.
@@ -81,6 +96,11 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     queue.push(() => base.ui.alert(title, gasMessages.unexpectedError(errorDetail(e)), base.ui.ButtonSet.OK));
   } finally {
     base.lock.release();
+  }
+  if (refusal !== null) {
+    // Nothing was written: no toast, only the reason.
+    base.ui.alert(title, refusal, base.ui.ButtonSet.OK);
+    return false;
   }
   // The "en cours" toast stays until replaced: close it, then show what the command queued.
   base.spreadsheet.toast(ok ? gasMessages.progress.finished(title) : gasMessages.progress.stopped(title), title, 3);

@@ -10,6 +10,7 @@ import { GasClock, GasLock, GasUser } from './gas-ports';
 import { GasProtection } from './protection';
 import { SheetsFormatter } from './sheets-formatter';
 import { SheetsWorkbook } from './sheets-workbook';
+import { readRangeBlockers, type RangeBlocker } from './write-guard';
 
 export interface GasContext {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,6 +25,8 @@ export interface GasContext {
   readonly user: UserPort;
   /** Which tabs the person running the command may edit (read once, on first use). */
   access(): Access;
+  /** Range protections made by hand that the person may not pass (read once, on first use; write-guard.ts). */
+  rangeBlockers(): readonly RangeBlocker[];
   /** Runs `fn` after the command, once the lock is released (the sidebar, a follow-up dialog). */
   later(fn: () => void): void;
   /** A progress toast (bottom right), for runs that last more than a few seconds. */
@@ -33,6 +36,7 @@ export interface GasContext {
 export function gasContext(queue: Array<() => void> = []): GasContext {
   const spreadsheet = SpreadsheetApp.getActive();
   let access: Access | null = null;
+  let blockers: readonly RangeBlocker[] | null = null;
   return {
     spreadsheet,
     ui: SpreadsheetApp.getUi(),
@@ -43,6 +47,7 @@ export function gasContext(queue: Array<() => void> = []): GasContext {
     clock: new GasClock(),
     user: new GasUser(Session),
     access: () => (access ??= readAccess(spreadsheet)),
+    rangeBlockers: () => (blockers ??= readRangeBlockers(spreadsheet)),
     later: (fn) => void queue.push(fn),
     progress: (message) => spreadsheet.toast(message, 'Cap Circulaire', -1),
   };

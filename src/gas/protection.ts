@@ -8,6 +8,17 @@ import { gasMessages } from '../domain/messages/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * Descriptions that mark a protection as the add-on's own: the range ones
+ * Installer diffs at each run (headers, computed columns: warning only) and
+ * the service tabs' sheet protections. Anything else was made by hand.
+ */
+export const OUR_RANGE_PROTECTIONS: ReadonlySet<string> = new Set([gasMessages.protection.headers, gasMessages.protection.computed]);
+
+export function isOurProtection(description: string): boolean {
+  return OUR_RANGE_PROTECTIONS.has(description) || description === gasMessages.protection.service;
+}
+
 export class GasProtection implements ProtectionPort {
   constructor(
     private readonly spreadsheet: Spreadsheet,

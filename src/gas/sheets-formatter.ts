@@ -17,6 +17,7 @@ import { columnLetter } from '../domain/table/locate';
 import { SERVICE_TAB, TABS } from '../domain/schema/tabs';
 import type { ColumnRole } from '../domain/schema/types';
 import { ensureSheetSize } from './sheet-size';
+import { OUR_RANGE_PROTECTIONS } from './protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,7 +30,7 @@ type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 const PROTECTED_ROLES: ReadonlySet<ColumnRole> = new Set(['computed', 'reference', 'assigned']);
 
 /** Descriptions that mark a range protection as ours (replaced at each run). */
-const OUR_PROTECTIONS: ReadonlySet<string> = new Set([gasMessages.protection.headers, gasMessages.protection.computed]);
+const OUR_PROTECTIONS = OUR_RANGE_PROTECTIONS;
 
 /** `value|background` of every colour rule of the schema: how we recognise our conditional rules. */
 const OUR_COLOUR_RULES: ReadonlySet<string> = (() => {

@@ -126,6 +126,16 @@ export const gasMessages = {
         ? `Vérification de ${tabs.length > 1 ? 'vos onglets' : 'votre onglet'} : ${listTabs(tabs)}. Les autres onglets sont vérifiés par la cheffe ou le chef de projet.`
         : 'Vous ne pouvez modifier aucun onglet de service de ce classeur : rien à vérifier pour vous. Demandez à la cheffe ou au chef de projet de vous donner accès à l’onglet de votre service.',
     journalSkipped: 'L’onglet Journal est protégé : la génération n’y a pas été notée.',
+    /** Hand-made range protections the person cannot edit, where the command writes (write-guard.ts). */
+    rangeProtected: (command: string, ranges: ReadonlyArray<{ readonly tab: string; readonly a1: string; readonly description: string }>) => {
+      const shown = ranges.slice(0, 5).map((r) => `– onglet « ${r.tab} », plage ${r.a1}${r.description ? ` (« ${r.description} »)` : ''}`);
+      if (ranges.length > 5) shown.push(`– et ${ranges.length - 5} autre(s) plage(s)`);
+      const one = ranges.length === 1;
+      return (
+        `« ${command} » doit écrire dans ${one ? 'une plage protégée' : 'des plages protégées'} que vous ne pouvez pas modifier :\n${shown.join('\n')}\n\n` +
+        `Rien n’a été modifié. Demandez au propriétaire du classeur, ou à la personne qui a créé ${one ? 'cette protection' : 'ces protections'}, de vous autoriser à modifier ${one ? 'cette plage' : 'ces plages'} ou de supprimer ${one ? 'la protection' : 'les protections'} (Données ▸ Protéger les feuilles et les plages), puis relancez la commande.`
+      );
+    },
   },
 
   /** Progress toasts (bottom right of the sheet) during a run that lasts more than a few seconds. */
@@ -141,6 +151,12 @@ export const gasMessages = {
   marks: {
     capped: (tab: string, max: number) =>
       `Onglet « ${tab} » : plus de ${max} cellules bloquantes ; seules les ${max} premières sont colorées, toutes ont leur note.`,
+    /** A tab left unmarked: a range protection made by hand keeps the person out of it (cell-marker.ts). */
+    protectedTab: (tab: string, ranges: readonly string[]) =>
+      `Onglet « ${tab} » : ses cellules n’ont pas été annotées, car ${ranges.length > 1 ? `les plages ${ranges.slice(0, 3).join(', ')}${ranges.length > 3 ? '…' : ''} sont protégées` : `la plage ${ranges[0]} est protégée`} et vous ne pouvez pas ${ranges.length > 1 ? 'les' : 'la'} modifier. Ses anomalies sont dans la barre latérale. Pour les voir sur les cellules, demandez au propriétaire du classeur, ou à la personne qui a créé la protection, de vous autoriser à modifier ${ranges.length > 1 ? 'ces plages' : 'cette plage'}.`,
+    /** A workbook last checked by the previous version: the colours it had remembered were put back. */
+    legacyRestored: (cells: number) =>
+      `${plural(cells, 'cellule a retrouvé sa couleur', 'cellules ont retrouvé leur couleur')} d’origine, mémorisée par la version précédente du module.`,
   },
 } as const;
 

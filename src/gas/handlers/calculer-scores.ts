@@ -11,6 +11,7 @@ import { cacheDashboard } from '../dashboard-cache';
 import { SheetsDashboardRenderer } from '../dashboard-charts';
 import { gasMessages } from '../../domain/messages/gas';
 import { runCommand } from '../command';
+import { FOOTPRINTS } from '../write-guard';
 
 /** The summary shown in the alert: the score lines, without the long criteria list. */
 const MAX_ALERT_LINES = 24;
@@ -31,6 +32,6 @@ export function runCalculerScores(): void {
     ctx.spreadsheet.getSheetByName('Référentiel')?.activate();
     ctx.ui.alert(title, shown.join('\n') + anomalies, ctx.ui.ButtonSet.OK);
     },
-    { leadOnly: true },
+    { leadOnly: true, writes: FOOTPRINTS.runCalculerScores },
   );
 }

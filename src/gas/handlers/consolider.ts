@@ -11,9 +11,10 @@ import type { LockPort } from '../../app/ports';
 import { gasMessages } from '../../domain/messages/gas';
 import { CONSOLIDATION_MESSAGES as M } from '../../domain/messages/consolidation';
 import { TAB } from '../../domain/schema/tabs';
-import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
+import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
+import { FOOTPRINTS } from '../write-guard';
 import { forgetDashboard } from '../dashboard-cache';
 import { showSidebar } from '../sidebar';
 import { progressPerTab } from '../progress';
@@ -26,7 +27,9 @@ export function runConsolidate(): void {
   runCommand(
     title,
     (ctx) => {
-      const marker = new GasCellMarker(ctx.spreadsheet, null, progressPerTab(ctx));
+      const marker = new GasCellMarker(ctx.spreadsheet, PropertiesService.getDocumentProperties(), progressPerTab(ctx), ctx.rangeBlockers());
+      // A workbook last checked by the previous version: its colours come back first (cell-marker.ts).
+      marker.migrateLegacy((t) => ctx.access().canEdit(t));
       const result = consolidate({
         workbook: ctx.workbook,
         lock: HELD,
@@ -40,11 +43,11 @@ export function runConsolidate(): void {
         ctx.spreadsheet.getSheetByName(TAB.actions)?.activate();
       }
       const hint = result.status === 'done' && result.anomalies.length > 0 ? `\n\n${M.markedHint}` : '';
-      const capped = marker.capped.length > 0 ? `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}` : '';
-      ctx.ui.alert(title, result.message + hint + capped, ctx.ui.ButtonSet.OK);
+      const notices = marker.notices().map((n) => `\n\n${n}`).join('');
+      ctx.ui.alert(title, result.message + hint + notices, ctx.ui.ButtonSet.OK);
       // The anomalies stay in view, each one a link to its cell.
       if (result.status === 'done') ctx.later(showSidebar);
     },
-    { leadOnly: true },
+    { leadOnly: true, writes: FOOTPRINTS.runConsolidate },
   );
 }

@@ -6,6 +6,7 @@
 import { installWorkbook } from '../../app/install';
 import { gasMessages } from '../../domain/messages/gas';
 import { runCommand } from '../command';
+import { FOOTPRINTS } from '../write-guard';
 import { forgetDashboard } from '../dashboard-cache';
 import { summariseInstall } from '../install-summary';
 import { appendJournal } from '../journal';
@@ -25,6 +26,6 @@ export function runInstall(): void {
       if (summary.changed) appendJournal(ctx, { command: gasMessages.command.installer, result: summary.journal });
       ctx.ui.alert(m.title, summary.text, ctx.ui.ButtonSet.OK);
     },
-    { leadOnly: true },
+    { leadOnly: true, writes: FOOTPRINTS.runInstall },
   );
 }

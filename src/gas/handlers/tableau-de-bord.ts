@@ -16,6 +16,7 @@ import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
 import { TAB } from '../../domain/schema/tabs';
 import { CachedWorkbook } from '../cached-workbook';
 import { runCommand } from '../command';
+import { FOOTPRINTS } from '../write-guard';
 import { cacheDashboard, loadCachedDashboard } from '../dashboard-cache';
 import { SheetsDashboardRenderer } from '../dashboard-charts';
 import { GasClock } from '../gas-ports';
@@ -35,7 +36,7 @@ export function runTableauDeBord(): void {
     ctx.later(() => ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8));
     ctx.later(showSidebar);
     },
-    { leadOnly: true },
+    { leadOnly: true, writes: FOOTPRINTS.runTableauDeBord },
   );
 }
 

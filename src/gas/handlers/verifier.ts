@@ -12,7 +12,7 @@ import { publishCheck, validate } from '../../app/validate';
 import { gasMessages } from '../../domain/messages/gas';
 import { VALIDATION_MESSAGES as VM } from '../../domain/messages/validation';
 import { isServiceTabName } from '../../domain/schema/tabs';
-import { GasCellMarker, MAX_COLOURED_CELLS } from '../cell-marker';
+import { GasCellMarker } from '../cell-marker';
 import { GasCheckStore } from '../check-store';
 import { runCommand } from '../command';
 import { progressPerTab } from '../progress';
@@ -23,7 +23,9 @@ export function runValidate(): void {
   runCommand(title, (ctx) => {
     const access = ctx.access();
     const member = access.role === 'member';
-    const marker = new GasCellMarker(ctx.spreadsheet, null, progressPerTab(ctx));
+    const marker = new GasCellMarker(ctx.spreadsheet, PropertiesService.getDocumentProperties(), progressPerTab(ctx), ctx.rangeBlockers());
+    // A workbook last checked by the previous version: its colours come back first (cell-marker.ts).
+    marker.migrateLegacy((t) => access.canEdit(t) && (!member || isCheckedByMember(t)));
     const store = new GasCheckStore(member ? PropertiesService.getUserProperties() : PropertiesService.getDocumentProperties());
     let text: string;
     if (!member) {
@@ -37,7 +39,7 @@ export function runValidate(): void {
       const tabs = new Set(anomalies.map((a) => a.onglet)).size;
       text = [gasMessages.access.memberCheck(mine), VM.summary(check.bloquantes, check.avertissements, tabs), check.messageTroncature].filter(Boolean).join('\n\n');
     }
-    if (marker.capped.length > 0) text += `\n\n${marker.capped.map((t) => gasMessages.marks.capped(t, MAX_COLOURED_CELLS)).join('\n')}`;
+    for (const notice of marker.notices()) text += `\n\n${notice}`;
     ctx.ui.alert(title, text, ctx.ui.ButtonSet.OK);
     // The anomalies stay in view, each one a link to its cell.
     ctx.later(showSidebar);

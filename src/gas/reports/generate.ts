@@ -12,6 +12,7 @@ import { TAB } from '../../domain/schema/tabs';
 import { runCommand } from '../command';
 import type { GasContext } from '../context';
 import { appendJournal } from '../journal';
+import { appendsTo, rangeBlockersFor, writesTab, type WriteTarget } from '../write-guard';
 import { GoogleDocsRenderer, type DocsService } from './docs-renderer';
 import { GoogleSlidesRenderer, type SlidesService } from './slides-renderer';
 
@@ -33,14 +34,21 @@ export function linkDialogHtml(name: string, url: string): string {
   ].join('');
 }
 
-/** True unless the person may not edit `Journal` (contexts without access information may). */
-export function journalWritable(ctx: Partial<Pick<GasContext, 'access'>>): boolean {
-  return ctx.access ? ctx.access().canEdit(TAB.journal) : true;
+type AccessContext = Partial<Pick<GasContext, 'access' | 'rangeBlockers' | 'workbook'>>;
+
+/** No hand-made range protection the person may not pass lies where `target` writes (write-guard.ts). */
+function freeOfHandMadeProtections(ctx: AccessContext, target: WriteTarget): boolean {
+  return !ctx.rangeBlockers || !ctx.workbook || rangeBlockersFor(ctx.workbook, [target], ctx.rangeBlockers()).length === 0;
+}
+
+/** True unless the person may not edit `Journal`, or its next row (contexts without access information may). */
+export function journalWritable(ctx: AccessContext): boolean {
+  return (ctx.access ? ctx.access().canEdit(TAB.journal) : true) && freeOfHandMadeProtections(ctx, appendsTo(TAB.journal));
 }
 
 /** True for the project lead (contexts without access information are): a member does not record the meeting's figures. */
-export function historiqueWritable(ctx: Partial<Pick<GasContext, 'access'>>): boolean {
-  return ctx.access ? ctx.access().role === 'lead' && ctx.access().canEdit(TAB.historique) : true;
+export function historiqueWritable(ctx: AccessContext): boolean {
+  return (ctx.access ? ctx.access().role === 'lead' && ctx.access().canEdit(TAB.historique) : true) && freeOfHandMadeProtections(ctx, writesTab(TAB.historique));
 }
 
 /** The advanced services, resolved when a command runs (they are globals in Apps Script). */
