@@ -14,6 +14,7 @@
 import { gasMessages } from '../domain/messages/gas';
 import { readAccess } from './access';
 import { gasContext, type GasContext } from './context';
+import { frenchToast } from './french-ui';
 import { rangeBlockersFor, type WriteTarget } from './write-guard';
 
 /** How long a command waits for another one to finish before giving up. */
@@ -85,7 +86,7 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     const blockers = options.writes ? rangeBlockersFor(base.workbook, options.writes, base.rangeBlockers()) : [];
     if (blockers.length > 0) refusal = gasMessages.access.rangeProtected(title, blockers);
     else {
-      base.spreadsheet.toast(gasMessages.progress.started(title), title, -1);
+      frenchToast(base.spreadsheet, gasMessages.progress.started(title), title, -1);
       body(ctx);
       ok = true;
     }
@@ -103,7 +104,7 @@ export function runCommand(title: string, body: (ctx: GasContext) => void, optio
     return false;
   }
   // The "en cours" toast stays until replaced: close it, then show what the command queued.
-  base.spreadsheet.toast(ok ? gasMessages.progress.finished(title) : gasMessages.progress.stopped(title), title, 3);
+  frenchToast(base.spreadsheet, ok ? gasMessages.progress.finished(title) : gasMessages.progress.stopped(title), title, 3);
   for (const show of queue) show();
   return ok;
 }

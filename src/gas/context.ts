@@ -6,6 +6,7 @@
 import type { ClockPort, LockPort, UserPort } from '../app/ports';
 import { readAccess, type Access } from './access';
 import { CachedWorkbook } from './cached-workbook';
+import { frenchToast, frenchUi } from './french-ui';
 import { GasClock, GasLock, GasUser } from './gas-ports';
 import { GasProtection } from './protection';
 import { SheetsFormatter } from './sheets-formatter';
@@ -39,7 +40,7 @@ export function gasContext(queue: Array<() => void> = []): GasContext {
   let blockers: readonly RangeBlocker[] | null = null;
   return {
     spreadsheet,
-    ui: SpreadsheetApp.getUi(),
+    ui: frenchUi(SpreadsheetApp.getUi()),
     workbook: new CachedWorkbook(new SheetsWorkbook(spreadsheet)),
     formatter: new SheetsFormatter(spreadsheet, SpreadsheetApp),
     protection: new GasProtection(spreadsheet, Session),
@@ -49,6 +50,6 @@ export function gasContext(queue: Array<() => void> = []): GasContext {
     access: () => (access ??= readAccess(spreadsheet)),
     rangeBlockers: () => (blockers ??= readRangeBlockers(spreadsheet)),
     later: (fn) => void queue.push(fn),
-    progress: (message) => spreadsheet.toast(message, 'Cap Circulaire', -1),
+    progress: (message) => frenchToast(spreadsheet, message, 'Cap Circulaire', -1),
   };
 }

@@ -225,6 +225,8 @@ describe('Générer with a hand-made protection over the Journal’s next row', 
     expect(click.errors).toEqual([]);
     expect(click.alerts).toEqual([]);
     expect(click.dialogs).toHaveLength(1);
+    // Told, in French and typeset, that the generation was not noted in Journal.
+    expect(click.dialogs[0].output.getContent()).toContain('L’onglet Journal est protégé\u00a0: la génération n’y a pas été notée.');
     expect(book.values(TAB.journal)).toEqual(journal);
     hand.remove();
   });

@@ -13,6 +13,7 @@
  * `getValues` per tab per command. A second file checks that consolidation's
  * calls do not grow with the data (cost.test.ts).
  */
+import { typographie } from '../../src/domain/text/typography';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLeadAnnotations } from '../../src/app/lead-annotations';
 import type { LeadAnnotation, SampleFile } from '../../src/app/load-sample';
@@ -120,6 +121,9 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
     expect(alert.title).toBe(M.installer);
     expect(alert.message).toContain('Le classeur a été mis à jour');
     expect(alert.message).toContain(`${TABS.length} onglets créés`);
+    // As Google shows it: French typography (no plain space before « : ; ! ? », no straight apostrophe).
+    expect(alert.shown).not.toMatch(/\p{L}'\p{L}| [:;!?]|« | »/u);
+    expect(alert.shown).toBe(typographie(alert.shown));
     for (const t of TABS) expect(lead.tabs(), t.name).toContain(t.name);
     // Each tab written in one block (Journal: its header, then the command's row).
     for (const [tab, n] of Object.entries(perTab(click.calls, 'setValues'))) expect(n, `setValues ${tab}`).toBe(tab === TAB.journal ? 2 : 1);
@@ -391,7 +395,8 @@ describe('Cap Circulaire through its menu, in the built bundle', () => {
         expect(click.alerts).toEqual([]);
         expect(lead.slides.presentations.size + lead.docs.documents.size).toBe(files + 1);
         expect(click.dialogs).toHaveLength(1);
-        expect(click.dialogs[0].title).toBe(REPORT_MESSAGES.commande.titreDialogue(kind));
+        // The dialog's title is typeset (« Dossier d’audit »); the menu item keeps the contract's name.
+        expect(click.dialogs[0].title).toBe(typographie(REPORT_MESSAGES.commande.titreDialogue(kind)));
         const link = String(lastJournal()['Lien']);
         expect(link).toMatch(/^https:\/\/docs\.google\.com\/(presentation|document)\/d\//);
         expect(click.dialogs[0].output.getContent()).toContain(link);

@@ -199,7 +199,7 @@ describe('Générer ▸ … in Google Sheets', () => {
     const { e, docs } = env(wb);
     runGenererBilan();
     expect(docs.documents.size).toBe(0);
-    expect(e.ui.alerts.at(-1)?.message ?? JSON.stringify(e.ui.alerts.at(-1))).toContain("Placez le curseur sur une ligne de l'onglet Instances");
+    expect(e.ui.alerts.at(-1)?.message ?? JSON.stringify(e.ui.alerts.at(-1))).toContain("Placez le curseur sur une ligne de l’onglet Instances");
     const sheet = e.spreadsheet.sheet(TAB.instances);
     const row = readReportInputOf(wb).model.instances.find((i) => i.numero === 2)!.rowNumber;
     sheet.setActiveRange(sheet.getRange(row, 3));

@@ -11,10 +11,11 @@ import { runCommand } from '../command';
 import { SheetsWorkbook } from '../sheets-workbook';
 import { FOOTPRINTS, rangeBlockersFor, readRangeBlockers } from '../write-guard';
 import { appendJournal } from '../journal';
+import { frenchUi } from '../french-ui';
 
 export function runAddService(): void {
   const m = gasMessages.addService;
-  const ui = SpreadsheetApp.getUi();
+  const ui = frenchUi(SpreadsheetApp.getUi());
   const refuse = (reason: string) => ui.alert(m.title, m.refused(reason), ui.ButtonSet.OK);
   // Project lead only (it writes Paramètres and protects the new tab): say so before asking anything,
   // and name any hand-made protection it would run into (write-guard.ts).

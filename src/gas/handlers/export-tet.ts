@@ -13,6 +13,7 @@ import type { ClasseurExport } from '../../domain/tet/classeur';
 import { runCommand } from '../command';
 import { journalWritable } from '../reports/generate';
 import { spreadsheetResource, type SpreadsheetResource } from '../tet-spreadsheet';
+import { gasMessages } from '../../domain/messages/gas';
 
 /** The part of the Sheets advanced service this command uses (fakes implement it). */
 export interface SheetsService {
@@ -32,7 +33,9 @@ export function runExportTet(): void {
     const run = prepareExportTet(ctx.workbook, now);
     const nom = M.steer.nomFichierExport(run.model.identite.nom, Utilities.formatDate(now, ctx.spreadsheet.getSpreadsheetTimeZone(), 'dd/MM/yyyy'));
     const url = writeClasseurSheets(Sheets as unknown as SheetsService, run.classeur, nom, ctx.spreadsheet.getSpreadsheetTimeZone());
-    if (journalWritable(ctx)) appendJournal(ctx.workbook, run.journal, { date: now, utilisateur: ctx.user.email(), commande: title, resultat: run.message, lien: url });
-    ctx.ui.alert(title, M.steer.exportAlerte(run.message, url, run.anomalies.map((a) => a.message)), ctx.ui.ButtonSet.OK);
+    const noted = journalWritable(ctx);
+    if (noted) appendJournal(ctx.workbook, run.journal, { date: now, utilisateur: ctx.user.email(), commande: title, resultat: run.message, lien: url });
+    const alerte = M.steer.exportAlerte(run.message, url, run.anomalies.map((a) => a.message));
+    ctx.ui.alert(title, noted ? alerte : `${alerte}\n\n${gasMessages.access.journalSkipped}`, ctx.ui.ButtonSet.OK);
   });
 }

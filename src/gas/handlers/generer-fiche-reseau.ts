@@ -12,6 +12,7 @@ import { runCommand } from '../command';
 import { appendJournal } from '../journal';
 import { journalWritable } from '../reports/generate';
 import { writeClasseurSheets, type SheetsService } from './export-tet';
+import { gasMessages } from '../../domain/messages/gas';
 
 export function runGenererFicheReseau(): void {
   const title = M.gas.commande;
@@ -23,7 +24,9 @@ export function runGenererFicheReseau(): void {
     const nom = M.gas.nomFichier(fiche.identite.nom, Utilities.formatDate(now, tz, 'dd/MM/yyyy'));
     const url = writeClasseurSheets(Sheets as unknown as SheetsService, ficheVersClasseur(fiche), nom, tz);
     const contenu = M.export.contenu({ nom: fiche.identite.nom, axes: fiche.axes.length, mesures: fiche.mesures.length, actions: fiche.actions.length, financements: fiche.financements.length });
-    if (journalWritable(ctx)) appendJournal(ctx, { command: title, result: contenu, link: url });
-    ctx.ui.alert(title, M.gas.alerte(url, contenu, M.export.jamais, retraits.map((r) => M.export.retrait(r.ou, r.nature))), ctx.ui.ButtonSet.OK);
+    const noted = journalWritable(ctx);
+    if (noted) appendJournal(ctx, { command: title, result: contenu, link: url });
+    const alerte = M.gas.alerte(url, contenu, M.export.jamais, retraits.map((r) => M.export.retrait(r.ou, r.nature)));
+    ctx.ui.alert(title, noted ? alerte : `${alerte}\n\n${gasMessages.access.journalSkipped}`, ctx.ui.ButtonSet.OK);
   });
 }

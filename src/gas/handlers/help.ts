@@ -1,5 +1,6 @@
 /** Menu *Aide*: the workflow in a dialog, texts from the message catalogue. */
 import { gasMessages } from '../../domain/messages/gas';
+import { frenchUi } from '../french-ui';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -23,5 +24,5 @@ export function helpHtml(): string {
 
 export function showHelp(): void {
   const output = HtmlService.createHtmlOutput(helpHtml()).setWidth(620).setHeight(560);
-  SpreadsheetApp.getUi().showModalDialog(output, gasMessages.help.title);
+  frenchUi(SpreadsheetApp.getUi()).showModalDialog(output, gasMessages.help.title);
 }

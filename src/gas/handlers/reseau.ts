@@ -22,6 +22,8 @@ import { appendJournal } from '../journal';
 import { journalWritable, linkDialogHtml } from '../reports/generate';
 import { GoogleSlidesRenderer, type SlidesService } from '../reports/slides-renderer';
 import { lireFichierGoogle, type SheetsReadService } from '../reseau-fichiers';
+import { frenchUi } from '../french-ui';
+import { gasMessages } from '../../domain/messages/gas';
 
 /** Script properties the Picker needs (set once by the maintainers). */
 export const PICKER_PROPERTIES = { apiKey: 'CAP_PICKER_API_KEY', appId: 'CAP_PICKER_APP_ID' } as const;
@@ -70,7 +72,7 @@ export function pickerDialogHtml(config: { token: string; apiKey: string; appId:
 }
 
 export function runReseauConsolider(): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = frenchUi(SpreadsheetApp.getUi());
   const props = PropertiesService.getScriptProperties();
   const apiKey = props.getProperty(PICKER_PROPERTIES.apiKey) ?? '';
   const appId = props.getProperty(PICKER_PROPERTIES.appId) ?? '';
@@ -104,10 +106,11 @@ export function consoliderAvec(ctx: GasContext, ids: readonly string[], services
   const tz = ctx.spreadsheet.getSpreadsheetTimeZone();
   const deck = new GoogleSlidesRenderer(services.slides).render(deckReseau(rollup, now), M.google.nomDeck(Utilities.formatDate(now, tz, 'dd/MM/yyyy')));
   const resume = M.rollup.lus(rollup.territoires.length, ids.length, rollup.ecartes.length);
-  if (journalWritable(ctx)) appendJournal(ctx, { command: title, result: resume, link: deck.url });
+  const noted = journalWritable(ctx);
+  if (noted) appendJournal(ctx, { command: title, result: resume, link: deck.url });
   const details = [...rollup.ecartes.map((e) => M.rollup.ecarte(e.fichier, e.raison)), ...rollup.doublons.map((d) => M.rollup.doublon(d.nom, d.fichiers, d.par === 'nom' ? M.rollup.parNom : M.rollup.parSiren))];
   if (details.length) ctx.ui.alert(title, [resume, '', ...details].join('\n'), ctx.ui.ButtonSet.OK);
-  ctx.ui.showModalDialog(HtmlService.createHtmlOutput(linkDialogHtml(deck.name, deck.url ?? '')).setWidth(460).setHeight(180), title);
+  ctx.ui.showModalDialog(HtmlService.createHtmlOutput(linkDialogHtml(deck.name, deck.url ?? '', noted ? undefined : gasMessages.access.journalSkipped)).setWidth(460).setHeight(noted ? 180 : 220), title);
 }
 
 /** Called by the Picker dialog with the ids of the files the coordinator selected. */

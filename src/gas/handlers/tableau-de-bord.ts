@@ -22,6 +22,7 @@ import { SheetsDashboardRenderer } from '../dashboard-charts';
 import { GasClock } from '../gas-ports';
 import { SheetsWorkbook } from '../sheets-workbook';
 import { showSidebar } from '../sidebar';
+import { frenchToast } from '../french-ui';
 
 export function runTableauDeBord(): void {
   const title = M.steer.commandeDashboard;
@@ -33,7 +34,7 @@ export function runTableauDeBord(): void {
     cacheDashboard(run.dashboard);
     SpreadsheetApp.flush();
     ctx.spreadsheet.getSheetByName(TAB.tableauDeBord)?.activate();
-    ctx.later(() => ctx.spreadsheet.toast(fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8));
+    ctx.later(() => frenchToast(ctx.spreadsheet, fiches.creees + fiches.completees > 0 ? `${fiches.message} ${run.summary}` : run.summary, title, 8));
     ctx.later(showSidebar);
     },
     { leadOnly: true, writes: FOOTPRINTS.runTableauDeBord },

@@ -7,6 +7,8 @@
  */
 import { prepareReport, recordHistorique, ReportError, reportJournalEntry, type ReportOptions } from '../../app/generate-report';
 import { REPORT_MESSAGES as M } from '../../domain/messages/reports';
+import { gasMessages } from '../../domain/messages/gas';
+import { typographie } from '../../domain/text/typography';
 import type { ReportKind } from '../../domain/reports/input';
 import { TAB } from '../../domain/schema/tabs';
 import { runCommand } from '../command';
@@ -19,7 +21,7 @@ import { GoogleSlidesRenderer, type SlidesService } from './slides-renderer';
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The dialog that gives the new file's link (every text escaped). */
-export function linkDialogHtml(name: string, url: string): string {
+export function linkDialogHtml(name: string, url: string, note?: string): string {
   const C = M.commande;
   return [
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>',
@@ -27,7 +29,8 @@ export function linkDialogHtml(name: string, url: string): string {
     'a.btn{display:inline-block;background:#1F5C4A;color:#fff;text-decoration:none;border-radius:4px;padding:8px 16px;margin-right:8px}',
     'button{background:#fff;color:#1F5C4A;border:1px solid #1F5C4A;border-radius:4px;padding:7px 14px;cursor:pointer}',
     '</style></head><body>',
-    `<p>${escape(C.dialogue(name))}</p>`,
+    `<p>${escape(typographie(C.dialogue(name)))}</p>`,
+    ...(note ? [`<p>${escape(typographie(note))}</p>`] : []),
     `<p><a class="btn" href="${escape(url)}" target="_blank" rel="noopener">${escape(C.ouvrir)}</a>`,
     `<button onclick="google.script.host.close()">${escape(C.fermer)}</button></p>`,
     '</body></html>',
@@ -85,9 +88,11 @@ export function generateWith(ctx: GasContext, kind: ReportKind, services: Report
   // lead's record (a service member's deck is a file of her own and writes outside her tab nothing but Journal).
   if (prepared.kind === 'copil' && historiqueWritable(ctx)) recordHistorique(ctx.workbook, prepared, ctx.clock.now());
   const entry = reportJournalEntry(prepared, file);
-  // A service member may generate (a new file of her own); the Journal row needs the Journal tab.
-  if (journalWritable(ctx)) appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
-  const output = HtmlService.createHtmlOutput(linkDialogHtml(file.name, file.url ?? '')).setWidth(460).setHeight(180);
+  // A service member may generate (a new file of her own); the Journal row needs the Journal tab,
+  // and the person is told when it could not be written (nothing is left out silently).
+  const noted = journalWritable(ctx);
+  if (noted) appendJournal(ctx, { command: entry.commande, result: entry.resultat, link: entry.lien ?? undefined });
+  const output = HtmlService.createHtmlOutput(linkDialogHtml(file.name, file.url ?? '', noted ? undefined : gasMessages.access.journalSkipped)).setWidth(460).setHeight(noted ? 180 : 220);
   ctx.ui.showModalDialog(output, title);
 }
 

@@ -436,7 +436,9 @@ export class FakeSpreadsheet {
   readonly toasts: Array<{ message: string; title?: string; timeoutSeconds?: number }> = [];
   toast(message: string, title?: string, timeoutSeconds?: number): void {
     this.rec('toast');
-    this.toasts.push({ message, title, timeoutSeconds });
+    // No-break spaces (French typography) read as plain spaces, as in the fake Ui's records.
+    const plain = (t: string): string => t.replace(/[\u00a0\u202f]/g, ' ');
+    this.toasts.push({ message: plain(message), title: title === undefined ? undefined : plain(title), timeoutSeconds });
   }
 
   // ---- Test helpers (not Apps Script; never recorded) ----

@@ -16,16 +16,24 @@ export type MenuEntry =
   | { readonly kind: 'separator' }
   | { readonly kind: 'submenu'; readonly caption: string; readonly entries: readonly MenuEntry[] };
 
+/** No-break spaces (French typography) read as plain spaces, so tests quote messages as people read them; `shown` keeps the exact text. */
+const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
+
 export interface AlertRecord {
   readonly title: string | null;
+  /** The text with its no-break spaces as plain spaces (see `shown`). */
   readonly message: string;
+  /** The text exactly as Google would show it. */
+  readonly shown: string;
   readonly buttons: FakeButtonSet | null;
   readonly answer: FakeButton;
 }
 
 export interface PromptRecord {
   readonly title: string | null;
+  /** The text with its no-break spaces as plain spaces (see `shown`). */
   readonly message: string;
+  readonly shown: string;
   readonly buttons: FakeButtonSet | null;
   readonly answer: { text: string; button: FakeButton };
 }
@@ -143,7 +151,7 @@ export class FakeUi {
     const [title, message, buttons] = c !== undefined ? [a, b!, c] : b !== undefined ? [null, a, b] : [null, a, null];
     const fallback = buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL ? Button.YES : Button.OK;
     const answer = this.alertAnswers.shift() ?? fallback;
-    this.alerts.push({ title, message, buttons: buttons as FakeButtonSet | null, answer });
+    this.alerts.push({ title: title === null ? null : plain(title), message: plain(message), shown: message, buttons: buttons as FakeButtonSet | null, answer });
     return answer;
   }
 
@@ -155,7 +163,7 @@ export class FakeUi {
     const [title, message, buttons] = c !== undefined ? [a, b!, c] : b !== undefined ? [null, a, b] : [null, a, null];
     const answer = this.promptAnswers.shift();
     if (!answer) throw new Error(`FakeUi.prompt: no scripted answer for « ${message} » (call env.ui.queuePrompt first)`);
-    this.prompts.push({ title, message, buttons: buttons as FakeButtonSet | null, answer });
+    this.prompts.push({ title: title === null ? null : plain(title), message: plain(message), shown: message, buttons: buttons as FakeButtonSet | null, answer });
     return new FakePromptResponse(answer.text, answer.button);
   }
 
