@@ -105,20 +105,36 @@ for (const c of CASES) {
       checkDeck(built.deck);
     });
 
-    it('never cuts a text: no ellipsis, no « + N autres », and every name, énoncé and title is there in full', () => {
-      const all = read.slides.flatMap(paragraphs);
+    it('never cuts a text, and drops nothing silently: each name is on its section’s slides or in their notes, and the slide counts what it leaves out', () => {
       for (const t of read.slides.flatMap(runs)) {
         expect(t.trim(), t).not.toMatch(/…$|\.\.\.$/);
         expect(t, t).not.toMatch(/^\+ ?\d+ autres?/);
       }
-      const joined = all.join('\n');
-      const expected = [
-        ...input.model.acteurs.filter((a) => a.impact !== null && a.facilite !== null).map((a) => a.nom),
-        ...input.model.afom.map((a) => a.enonce),
-        ...input.model.planActions.map((f) => f.titre),
-        ...input.model.actions.filter((a) => a.actionPhare).map((a) => a.intitule),
+      const expected: Array<[string, string[]]> = [
+        ['acteurs', input.model.acteurs.filter((a) => a.impact !== null && a.facilite !== null).map((a) => a.nom)],
+        ['afom', input.model.afom.map((a) => a.enonce)],
+        ['budget', input.model.planActions.filter((f) => (f.budgetTotal ?? 0) > 0).map((f) => f.titre)],
+        ['phares', input.model.actions.filter((a) => a.actionPhare).map((a) => a.intitule)],
       ];
-      for (const text of expected) expect(joined, text).toContain(typographie(text));
+      for (const [id, texts] of expected) {
+        const shown = built.deck.slides.map((s, i) => (s.section === id ? paragraphs(read.slides[i]).join('\n') : '')).join('\n');
+        const notes = built.deck.slides.filter((s) => s.section === id).map((s) => s.notes).join('\n');
+        for (const text of texts) {
+          if (shown.includes(typographie(text))) continue;
+          expect(notes, `${id} : « ${text} »`).toContain(typographie(text));
+          expect(shown, `${id} : « ${text} » ni affiché ni compté`).toMatch(/\b[Ee]t \d+ autres?\b/);
+        }
+      }
+    });
+
+    it('summarises rather than continues: at most two slides per list, the slide count stays within a sitting', () => {
+      expect(built.deck.slides.length).toBeLessThanOrEqual(24);
+      const perTitle = new Map<string, number>();
+      for (const s of built.deck.slides) {
+        const base = s.title.replace(/ \(suite\)$/, '');
+        perTitle.set(base, (perTitle.get(base) ?? 0) + 1);
+      }
+      for (const [title, n] of perTitle) expect(n, title).toBeLessThanOrEqual(2);
     });
 
     it('tags every run of every part fr-FR, and never en-US', () => {
