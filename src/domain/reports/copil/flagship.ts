@@ -21,8 +21,11 @@ export function flagship(ctx: CopilContext): Section {
     cell(a.fin ? formatDateFr(a.fin) : M.sansEcheance),
     cell(a.budget && a.budget > 0 ? formatEuroHT(a.budget) : M.sansBudget, { align: 'right' }),
   ]);
-  const mesures = phares.filter((a) => a.mesure).map((a) => `${a.intitule} : ${libelleMesure(a.mesure!)}`);
-  const sources = `${M.notes}${mesures.length ? ` Mesures du référentiel : ${mesures.join(' ; ')}.` : ''}`;
+  // The référentiel's mesures of the actions shown (the left-out ones are named, not detailed: the notes stay short).
+  const sources = (shown: number) => {
+    const mesures = phares.slice(0, shown).filter((a) => a.mesure).map((a) => `${a.intitule} : ${libelleMesure(a.mesure!)}`);
+    return `${M.notes}${mesures.length ? ` Mesures du référentiel : ${mesures.join(' ; ')}.` : ''}`;
+  };
   const slides = tableResumee({
     title: M.titre(phares.length, ctx.d.actions.total),
     columns,
@@ -30,7 +33,7 @@ export function flagship(ctx: CopilContext): Section {
     labels: phares.map((a) => `${a.intitule}${a.service ? ` (${a.service})` : ''}`),
     max: 1,
     reste: M.reste,
-    notes: (omis) => notesCopil('phares', sources, { critere: M.critere, omis }),
+    notes: (omis) => notesCopil('phares', sources(phares.length - omis.length), { critere: M.critere, omis }),
   });
   return section('phares', label, slides);
 }
