@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCopilReport, readReportInput } from '../../src/app/generate-report';
-import { buildCopil, type CopilDeck } from '../../src/domain/reports/copil';
+import { buildCopil, verifierDeck, type CopilDeck } from '../../src/domain/reports/copil';
 import { blocHistorique, lireHistorique } from '../../src/domain/reports/copil/historique';
 import { resoudreSeance } from '../../src/domain/reports/copil/seance';
 import { parseSeanceDate } from '../../src/node/commands/generate';
@@ -439,4 +439,20 @@ describe('a territory with far more than a slide holds', () => {
     // The notes name what is left out, 30 at most, then count the others.
     expect(pharesSlides[0].notes).toMatch(/Non affichés sur la diapositive \(\d+\)\s: .*\s; et \d+ autres, dans le classeur\./);
   }, 60_000);
+});
+
+describe('the ready-to-project check', () => {
+  it('reports a slide without « À dire » / « À décider » notes, and a slide that leaves items out without saying so', async () => {
+    const c = buildCopil({ ...readReportInput(await sampleWorkbook(), NOW).input, seance: { date: day(2026, 12, 15), instance: null } });
+    expect(c.ready.ok).toBe(true);
+    const phares = c.deck.slides.findIndex((s) => s.section === 'phares');
+    expect(c.deck.slides[phares].notes).toMatch(/Non affichés sur la diapositive/);
+    const slides = c.deck.slides.map((s, i) =>
+      i === 2 ? { ...s, notes: 'Sources : onglet Jalons.' } : i === phares ? { ...s, blocks: s.blocks.filter((b) => b.kind !== 'text') } : s,
+    );
+    const report = verifierDeck({ ...c.deck, slides }, c.sections);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContain('diapositive 3 : notes de l’orateur sans « À dire » ni « À décider »');
+    expect(report.problems.some((p) => p.startsWith(`diapositive ${phares + 1} : `) && /éléments? omis sans que la diapositive le dise/.test(p))).toBe(true);
+  });
 });

@@ -459,6 +459,8 @@ export const COPIL_MESSAGES = {
     horsPage: (page: number) => `diapositive ${page} : un élément sort de la page`,
     chiffre: (libelle: string, valeur: string, page: number) => `diapositive ${page} : ${libelle} attendu à « ${valeur} », absent ou différent`,
     section: (label: string) => `section « ${label} » absente`,
+    notes: (page: number) => `diapositive ${page} : notes de l’orateur sans « À dire » ni « À décider »`,
+    omis: (page: number, n: number) => `diapositive ${page} : ${nb(n)} ${s(n, 'élément omis', 'éléments omis')} sans que la diapositive le dise`,
     ok: (n: number) => `Présentation prête à projeter : ${nb(n)} diapositives vérifiées (aucun texte coupé ni débordant, aucune section vide, chiffres concordants).`,
     ko: (n: number) => `Présentation à revoir avant projection : ${nb(n)} ${s(n, 'problème', 'problèmes')}`,
   },

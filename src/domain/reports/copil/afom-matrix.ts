@@ -76,7 +76,10 @@ export function afomMatrix(ctx: CopilContext): Section {
   // One slide at the largest size that holds everything; else one at 12 pt, or two when items of importance 3 would be left out.
   let best = SIZES.map((s) => layout(s, 1)).find((l) => l.left.length === 0) ?? layout(12, 1);
   if (best.topLeft) best = layout(12, MAX_SLIDES);
-  const notes = notesCopil('afom', M.notes, { critere: M.critere, omis: best.left.map((a) => `${a.type} : ${a.enonce || a.id}`) });
-  const slides: Slide[] = best.slides.map((s, i) => slide(i === 0 ? title : COPIL_MESSAGES.suite(title), [{ kind: 'matrix', frame: C, matrix: { rows: s.rows, cols: s.cols, cells: s.cells } }], notes));
+  // The left-out items are named in the notes of the slide that counts them, the last one.
+  const notes = (last: boolean) => notesCopil('afom', M.notes, { critere: M.critere, omis: last ? best.left.map((a) => `${a.type} : ${a.enonce || a.id}`) : [] });
+  const slides: Slide[] = best.slides.map((s, i) =>
+    slide(i === 0 ? title : COPIL_MESSAGES.suite(title), [{ kind: 'matrix', frame: C, matrix: { rows: s.rows, cols: s.cols, cells: s.cells } }], notes(i === best.slides.length - 1)),
+  );
   return section('afom', label, slides);
 }

@@ -140,13 +140,19 @@ export function tableResumee(spec: Omit<TableSpec, 'rows' | 'rest' | 'notes'> & 
   const n = spec.rows.length;
   return bounded(n, spec.max, (k) => {
     const omis = Array.from({ length: n - k }, (_, i) => k + i);
-    return tableSlides({
+    const slides = tableSlides({
       ...spec,
       rows: [...spec.rows.slice(0, k), ...(spec.tail?.(omis) ?? [])],
       rest: k < n ? reste(spec.reste, n - k) : undefined,
       notes: spec.notes(omis.map((i) => spec.labels[i])),
     });
+    return omisSurLaDerniere(slides, spec.notes([]));
   }).slides;
+}
+
+/** The left-out items are named in the notes of the slide that counts them, the last one; the others keep the rest of their notes. */
+function omisSurLaDerniere(slides: Slide[], notes: string): Slide[] {
+  return slides.map((s, i) => (i < slides.length - 1 ? { ...s, notes: typographie(notes) } : s));
 }
 
 /** A list summarised on at most `max` slides, like `tableResumee`. */
@@ -158,6 +164,9 @@ export function listeResumee(spec: Omit<Parameters<typeof listSlides>[0], 'items
 }): Slide[] {
   const n = spec.items.length;
   return bounded(n, spec.max, (k) =>
-    listSlides({ ...spec, items: spec.items.slice(0, k), rest: k < n ? reste(spec.reste, n - k) : undefined, notes: spec.notes(spec.items.slice(k).map((x) => `${x.lead ?? ''}${x.text}`)) }),
+    omisSurLaDerniere(
+      listSlides({ ...spec, items: spec.items.slice(0, k), rest: k < n ? reste(spec.reste, n - k) : undefined, notes: spec.notes(spec.items.slice(k).map((x) => `${x.lead ?? ''}${x.text}`)) }),
+      spec.notes([]),
+    ),
   ).slides;
 }
