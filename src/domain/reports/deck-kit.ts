@@ -1,8 +1,10 @@
 /**
  * Building blocks of slides that never cut and never overflow: every text goes
  * through the French typography routine before it is measured; lists and
- * tables that do not fit continue on « (suite) » slides; font sizes never go
- * below 12 pt in tables and 14 pt in body text.
+ * tables that do not fit continue on « (suite) » slides, or, bounded by the
+ * caller (`bounded`), keep their first items and end on a line saying how many
+ * are left out and where; font sizes never go below 12 pt in tables and 14 pt
+ * in body text.
  */
 import { COLOURS } from '../schema/colours';
 import { REPORT_MESSAGES as M } from '../messages/reports';
