@@ -461,7 +461,7 @@ export const COPIL_MESSAGES = {
     section: (label: string) => `section « ${label} » absente`,
     notes: (page: number) => `diapositive ${page} : notes de l’orateur sans « À dire » ni « À décider »`,
     omis: (page: number, n: number) => `diapositive ${page} : ${nb(n)} ${s(n, 'élément omis', 'éléments omis')} sans que la diapositive le dise`,
-    ok: (n: number) => `Présentation prête à projeter : ${nb(n)} diapositives vérifiées (aucun texte coupé ni débordant, aucune section vide, chiffres concordants).`,
+    ok: (n: number) => `Présentation prête à projeter : ${nb(n)} diapositives vérifiées (aucun texte coupé ni débordant, aucune section vide, chiffres concordants, notes de l’orateur sur chacune, tout élément omis compté).`,
     ko: (n: number) => `Présentation à revoir avant projection : ${nb(n)} ${s(n, 'problème', 'problèmes')}`,
   },
 } as const;
