@@ -406,15 +406,18 @@ describe('a territory with far more than a slide holds', () => {
       const m = said(slides).map((t) => /^Et (\d+) autres?\s/.exec(t)).find(Boolean);
       return m ? Number(m[1]) : 0;
     };
-    // Flagship actions: one slide, the soonest deadlines first, the count of the others.
+    // Flagship actions: one slide, the coming deadlines first (soonest first), then the passed ones (most recent first), the count of the others.
     const phares = input.model.actions.filter((a) => a.actionPhare);
     const pharesSlides = text('phares');
     expect(pharesSlides).toHaveLength(1);
     const shown = tableRows(pharesSlides);
     expect(shown.length).toBeGreaterThan(2);
     expect(shown.length + rest(pharesSlides)).toBe(phares.length);
+    const seance = c.deck.date.split('/').reverse().join('');
     const dates = shown.map((r) => r[3].text).filter((d) => /^\d\d\/\d\d\/\d{4}$/.test(d)).map((d) => d.split('/').reverse().join(''));
-    expect(dates).toEqual([...dates].sort());
+    const coming = dates.filter((d) => d >= seance);
+    expect(dates.slice(0, coming.length)).toEqual([...coming].sort());
+    expect(dates.slice(coming.length)).toEqual([...dates.slice(coming.length)].sort().reverse());
     // Late items: the biggest delays first, the rest counted.
     const late = c.deck.slides.find((s) => s.section === 'echeances')!;
     const lateRows = tableRows([late]);

@@ -237,7 +237,7 @@ export const COPIL_MESSAGES = {
     colonnes: ['Action phare', 'Service', 'Pilote', 'Échéance', 'Budget'] as const,
     mesure: (libelle: string) => `Référentiel : ${libelle}`,
     sansEcheance: 'Non datée',
-    critere: 'les échéances les plus proches d’abord, les actions non datées en dernier',
+    critere: 'les échéances à venir d’abord, les plus proches en tête, puis les échéances passées, les plus récentes en tête, les actions non datées en dernier',
     reste: { singulier: 'action phare', pluriel: 'actions phares', ou: 'liste complète dans le classeur' },
     sansBudget: 'Non chiffré',
     vide: "Aucune action n'est encore désignée comme action phare : le comité peut les choisir parmi les actions recensées.",

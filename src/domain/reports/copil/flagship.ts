@@ -11,7 +11,14 @@ const M = COPIL_MESSAGES.phares;
 
 export function flagship(ctx: CopilContext): Section {
   const label = COPIL_MESSAGES.sections.phares;
-  const phares = [...ctx.phares].sort((a, b) => (a.fin?.getTime() ?? Infinity) - (b.fin?.getTime() ?? Infinity) || a.intitule.localeCompare(b.intitule, 'fr'));
+  // What the committee can still act on first: deadlines from the meeting on, soonest first; then those passed, most recent first; undated last.
+  const seance = ctx.seance.date.getTime();
+  const rang = (a: (typeof ctx.phares)[number]) => (a.fin === null ? [2, 0] : a.fin.getTime() >= seance ? [0, a.fin.getTime()] : [1, -a.fin.getTime()]);
+  const phares = [...ctx.phares].sort((a, b) => {
+    const [ra, ka] = rang(a);
+    const [rb, kb] = rang(b);
+    return ra - rb || ka - kb || a.intitule.localeCompare(b.intitule, 'fr');
+  });
   if (!phares.length) return section('phares', label, listSlides({ title: M.titreVide, items: [{ text: M.vide }], notes: notesCopil('phares', M.notes), bullet: false }));
   const columns = columnsOf(M.colonnes, [300, 130, 110, 66, 66], LAYOUT.content.w, { 4: 'right' });
   const rows = phares.map((a) => [
