@@ -104,7 +104,7 @@ export const COPIL_MESSAGES = {
     responsablesEcheances: (n: number) => `Les ${nb(n)} responsables des échéances`,
     pilotesSousMesures: (n: number) => (n === 1 ? 'Le pilote de la sous-mesure' : `Les ${nb(n)} pilotes des sous-mesures`),
     acteursConsequence: 'Les partenaires clés restent hors de la démarche.',
-    critere: 'dans l’ordre d’urgence : échéances dépassées, financement, étoile suivante, fiches à trancher ou bloquées, audit, preuves, acteurs, prochain comité',
+    critere: 'par urgence (échéances dépassées, financement, étoile suivante, fiches à trancher ou bloquées, audit, preuves, acteurs, prochain comité)',
     reste: { singulier: 'décision', pluriel: 'décisions', ou: 'toutes dans le projet de relevé, en fin de présentation' },
     prochainCopil: 'Fixer la date du prochain COPIL',
     prochainCopilChiffre: 'Aucun COPIL programmé après celui-ci',
@@ -382,7 +382,7 @@ export const COPIL_MESSAGES = {
     /** The items a slide leaves out, by name; past `max`, counted (the notes stay readable on a tablet). */
     nonAffiches: (n: number, items: readonly string[], max = 30) =>
       `Non affichés sur la diapositive (${nb(n)}) : ${items.slice(0, max).join(' ; ')}${items.length > max ? ` ; et ${nb(items.length - max)} autres, dans le classeur` : ''}.`,
-    choix: (critere: string) => `Lignes affichées : ${critere}.`,
+    choix: (critere: string) => `Ordre et choix des lignes : ${critere}.`,
     /** The row that sums what a table leaves out (« 3 autres services »). */
     groupe: (n: number, singulier: string, pluriel: string) => (n === 1 ? `1 autre ${singulier}` : `${nb(n)} autres ${pluriel}`),
   },
