@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCopilReport, readReportInput } from '../../src/app/generate-report';
-import { buildCopil, type CopilDeck } from '../../src/domain/reports/copil';
+import { buildCopil, verifierDeck, type CopilDeck } from '../../src/domain/reports/copil';
 import { blocHistorique, lireHistorique } from '../../src/domain/reports/copil/historique';
 import { resoudreSeance } from '../../src/domain/reports/copil/seance';
 import { parseSeanceDate } from '../../src/node/commands/generate';
 import { statutIndicateur } from '../../src/domain/reports/copil/indicators';
 import type { ReportInput } from '../../src/domain/reports/input';
+import type { Slide } from '../../src/domain/reports/deck';
 import { TAB } from '../../src/domain/schema/tabs';
 import { typographie } from '../../src/domain/text/typography';
 import { formatEuroHT } from '../../src/domain/text/numbers';
@@ -25,6 +26,7 @@ import { tempDir } from '../node/helpers';
 import { checkDeck } from './deck-checks';
 import { sampleWorkbook, NOW } from './support';
 import { NOM_B, NOW_B, territoireB } from './territory-b';
+import { grandTerritoire } from './grand-territoire';
 
 const SECTIONS = ['couverture', 'ordre', 'decisions', 'essentiel', 'depuis', 'suivi', 'scores', 'budget', 'phares', 'echeances', 'indicateurs', 'preuves', 'acteurs', 'afom', 'releve'];
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -68,6 +70,8 @@ interface Case {
 const CASES: Case[] = [
   { name: 'the sample territory', input: async () => readReportInput(await sampleWorkbook(), NOW).input, options: { date: day(2026, 12, 15) }, collectivite: "Communauté d'agglomération du Val de Loue", date: '15/12/2026' },
   { name: 'another territory (not the sample)', input: async () => readReportInput(territoireB(), NOW_B).input, options: {}, collectivite: NOM_B, date: '04/02/2027' },
+  // A synthetic territory whose lists are four times the sample's (272 actions, 136 acteurs, 64 AFOM items, 40 fiches).
+  { name: 'a large territory', input: async () => readReportInput(await grandTerritoire(4), NOW).input, options: {}, collectivite: 'Syndicat intercommunal de collecte Portes d’Ardèche', date: '13/11/2026' },
 ];
 
 for (const c of CASES) {
@@ -105,20 +109,37 @@ for (const c of CASES) {
       checkDeck(built.deck);
     });
 
-    it('never cuts a text: no ellipsis, no « + N autres », and every name, énoncé and title is there in full', () => {
-      const all = read.slides.flatMap(paragraphs);
+    it('never cuts a text, and drops nothing silently: each name is on its section’s slides or in their notes, and the slide counts what it leaves out', () => {
       for (const t of read.slides.flatMap(runs)) {
         expect(t.trim(), t).not.toMatch(/…$|\.\.\.$/);
         expect(t, t).not.toMatch(/^\+ ?\d+ autres?/);
       }
-      const joined = all.join('\n');
-      const expected = [
-        ...input.model.acteurs.filter((a) => a.impact !== null && a.facilite !== null).map((a) => a.nom),
-        ...input.model.afom.map((a) => a.enonce),
-        ...input.model.planActions.map((f) => f.titre),
-        ...input.model.actions.filter((a) => a.actionPhare).map((a) => a.intitule),
+      const expected: Array<[string, string[]]> = [
+        ['acteurs', input.model.acteurs.filter((a) => a.impact !== null && a.facilite !== null).map((a) => a.nom)],
+        ['afom', input.model.afom.map((a) => a.enonce)],
+        ['budget', input.model.planActions.filter((f) => (f.budgetTotal ?? 0) > 0).map((f) => f.titre)],
+        ['phares', input.model.actions.filter((a) => a.actionPhare).map((a) => a.intitule)],
       ];
-      for (const text of expected) expect(joined, text).toContain(typographie(text));
+      for (const [id, texts] of expected) {
+        const shown = built.deck.slides.map((s, i) => (s.section === id ? paragraphs(read.slides[i]).join('\n') : '')).join('\n');
+        const notes = built.deck.slides.filter((s) => s.section === id).map((s) => s.notes).join('\n');
+        for (const text of texts) {
+          if (shown.includes(typographie(text))) continue;
+          // Named in the notes, or (past 30 names) counted there with where to find them.
+          if (!notes.includes(typographie(text))) expect(notes, `${id} : « ${text} »`).toMatch(/et \d+ autres, dans le classeur/);
+          expect(shown, `${id} : « ${text} » ni affiché ni compté`).toMatch(/\b[Ee]t \d+ autres?\b/);
+        }
+      }
+    });
+
+    it('summarises rather than continues: at most two slides per list, the slide count stays within a sitting', () => {
+      expect(built.deck.slides.length).toBeLessThanOrEqual(24);
+      const perTitle = new Map<string, number>();
+      for (const s of built.deck.slides) {
+        const base = s.title.replace(/ \(suite\)$/, '');
+        perTitle.set(base, (perTitle.get(base) ?? 0) + 1);
+      }
+      for (const [title, n] of perTitle) expect(n, title).toBeLessThanOrEqual(2);
     });
 
     it('tags every run of every part fr-FR, and never en-US', () => {
@@ -369,5 +390,72 @@ describe('an almost empty workbook', () => {
     expect(titles).toContain(typographie('Budget du plan : aucune fiche chiffrée'));
     expect(titles).toContain(typographie('Aucune échéance dans les 3 mois qui suivent la séance'));
     expect(titles.join('\n')).not.toMatch(/\b0 (échéance|fiche|avancée)s?\b(?! dépassée)/);
+  });
+});
+
+describe('a territory with far more than a slide holds', () => {
+  it('keeps the deck bounded, shows the most important rows first and says how many it leaves out', async () => {
+    const input = readReportInput(await grandTerritoire(4), NOW).input;
+    const c = buildCopilReport(input, {});
+    expect(c.deck.slides.length).toBeLessThanOrEqual(24);
+    expect(c.ready.ok).toBe(true);
+    const text = (id: string) => c.deck.slides.filter((s) => s.section === id);
+    const tableRows = (slides: readonly Slide[]) => slides.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'table' ? b.rows : []));
+    const said = (slides: readonly Slide[]) => slides.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'text' ? b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []));
+    const rest = (slides: readonly Slide[]) => {
+      const m = said(slides).map((t) => /^Et (\d+) autres?\s/.exec(t)).find(Boolean);
+      return m ? Number(m[1]) : 0;
+    };
+    // Flagship actions: one slide, the coming deadlines first (soonest first), then the passed ones (most recent first), the count of the others.
+    const phares = input.model.actions.filter((a) => a.actionPhare);
+    const pharesSlides = text('phares');
+    expect(pharesSlides).toHaveLength(1);
+    const shown = tableRows(pharesSlides);
+    expect(shown.length).toBeGreaterThan(2);
+    expect(shown.length + rest(pharesSlides)).toBe(phares.length);
+    const seance = c.deck.date.split('/').reverse().join('');
+    const dates = shown.map((r) => r[3].text).filter((d) => /^\d\d\/\d\d\/\d{4}$/.test(d)).map((d) => d.split('/').reverse().join(''));
+    const coming = dates.filter((d) => d >= seance);
+    expect(dates.slice(0, coming.length)).toEqual([...coming].sort());
+    expect(dates.slice(coming.length)).toEqual([...dates.slice(coming.length)].sort().reverse());
+    // Late items: the biggest delays first, the rest counted.
+    const late = c.deck.slides.find((s) => s.section === 'echeances')!;
+    const lateRows = tableRows([late]);
+    expect(lateRows.length + rest([late])).toBe(c.context.enRetard.length);
+    const delays = lateRows.map((r) => Number(r[4].text.replace(/\D/g, '')));
+    expect(delays).toEqual([...delays].sort((a, b) => b - a));
+    expect(Math.max(...c.context.enRetard.map((e) => e.jours))).toBe(delays[0]);
+    // Urgent acteurs: every one shown or counted.
+    const urgence = text('acteurs').slice(1);
+    expect(tableRows(urgence).length + rest(urgence)).toBe(c.context.d.acteurs.aContacterDUrgence.length);
+    // AFOM: two slides at most, each quadrant at 12 pt or more, the left-out items counted in the quadrants.
+    const afom = text('afom');
+    expect(afom.length).toBeLessThanOrEqual(2);
+    const cells = afom.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'matrix' ? b.matrix.cells : []));
+    for (const cell of cells) expect(cell.size).toBeGreaterThanOrEqual(12);
+    const afomShown = cells.flatMap((x) => x.lines).filter((l) => !/^et \d+ autres?\s/.test(l.text)).length;
+    const afomCounted = cells.flatMap((x) => x.lines).map((l) => /^et (\d+) autres?\s/.exec(l.text)).reduce((s, m) => s + (m ? Number(m[1]) : 0), 0);
+    expect(afomShown + afomCounted).toBe(input.model.afom.length);
+    // Budget: the total of every fiche, whatever the rows shown.
+    const budgetRows = tableRows(text('budget').slice(0, 1));
+    expect(budgetRows[budgetRows.length - 1][1].text).toBe(typographie(formatEuroHT(c.context.budget.total)));
+    // The notes name what is left out, 30 at most, then count the others.
+    expect(pharesSlides[0].notes).toMatch(/Non affichés sur la diapositive \(\d+\)\s: .*\s; et \d+ autres, dans le classeur\./);
+  }, 60_000);
+});
+
+describe('the ready-to-project check', () => {
+  it('reports a slide without « À dire » / « À décider » notes, and a slide that leaves items out without saying so', async () => {
+    const c = buildCopil({ ...readReportInput(await sampleWorkbook(), NOW).input, seance: { date: day(2026, 12, 15), instance: null } });
+    expect(c.ready.ok).toBe(true);
+    const phares = c.deck.slides.findIndex((s) => s.section === 'phares');
+    expect(c.deck.slides[phares].notes).toMatch(/Non affichés sur la diapositive/);
+    const slides = c.deck.slides.map((s, i) =>
+      i === 2 ? { ...s, notes: 'Sources : onglet Jalons.' } : i === phares ? { ...s, blocks: s.blocks.filter((b) => b.kind !== 'text') } : s,
+    );
+    const report = verifierDeck({ ...c.deck, slides }, c.sections);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContain('diapositive 3 : notes de l’orateur sans « À dire » ni « À décider »');
+    expect(report.problems.some((p) => p.startsWith(`diapositive ${phares + 1} : `) && /éléments? omis sans que la diapositive le dise/.test(p))).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
  * Layout checks every deck must pass, whatever its data: inside the 16:9
  * page, content above the footer, no text that overflows its box (by the
  * conservative measure of fit.ts), no two texts on top of each other, no
- * font below 10 pt, no empty chart.
+ * font below 10 pt, no empty chart, speaker notes that say what to say and
+ * what to decide on every slide.
  */
 import { expect } from 'vitest';
 import type { Deck, Frame } from '../../src/domain/reports/deck';
@@ -33,6 +34,10 @@ export function checkDeck(deck: Deck): void {
   deck.slides.forEach((slide, i) => {
     const where = `diapositive ${i + 1} « ${slide.title} »`;
     expect(slide.notes.length, `${where} : notes`).toBeGreaterThan(20);
+    // Speaker notes on every slide, in French: what to say, what to decide, where the figures come from.
+    expect(slide.notes, `${where} : notes`).toMatch(/^À dire\s: \S/m);
+    expect(slide.notes, `${where} : notes`).toMatch(/^À décider\s: \S/m);
+    expect(slide.notes, `${where} : notes`).toMatch(/^D’où viennent les chiffres\s: \S/m);
     for (const nativeCharts of [false, true]) {
       const prims = slidePrimitives(deck, i, { nativeCharts });
       const texts = prims.filter((p) => p.kind === 'text' || p.kind === 'table' || p.kind === 'chart');

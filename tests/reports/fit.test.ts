@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineCount, paginate, paragraphsHeight, textWidth, wrapText, LINE_HEIGHT, TEXT_INSET_Y } from '../../src/domain/reports/fit';
-import { para, tableSlides, widths } from '../../src/domain/reports/deck-kit';
+import { bounded, listSlides, para, tableSlides, widths } from '../../src/domain/reports/deck-kit';
 import { LAYOUT } from '../../src/domain/reports/primitives';
 
 describe('text measurement', () => {
@@ -64,5 +65,44 @@ describe('tables over several slides', () => {
     if (t?.kind !== 'table') throw new Error('table attendue');
     expect(t.size).toBe(12);
     expect(wrapText('Anticonstitutionnellement', t.columns[1].width - 14.4, 12)).toHaveLength(1);
+  });
+});
+
+describe('summarising rather than continuing', () => {
+  const columns = widths(672, [1, 3]).map((w, i) => ({ header: i ? 'Intitulé' : 'N°', width: w }));
+  const row = (i: number) => [{ text: String(i) }, { text: `Ligne ${i} avec un intitulé ${'assez '.repeat(i % 7)}long` }];
+  const rest = (n: number) => `Et ${n} autres lignes : liste complète dans le classeur.`;
+  const build = (rows: number, k: number) => tableSlides({ title: 'T', columns, rows: Array.from({ length: k }, (_, i) => row(i + 1)), size: 12, notes: 'n', rest: k < rows ? rest(rows - k) : undefined });
+
+  it('keeps the most rows that fit on the slides allowed, the first ones, and says how many are left', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 3 }), (n, max) => {
+        const { slides, shown } = bounded(n, max, (k) => build(n, k));
+        expect(slides.length).toBeLessThanOrEqual(max);
+        const rows = slides.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : [])));
+        expect(rows.map((r) => r[0].text)).toEqual(Array.from({ length: shown }, (_, i) => String(i + 1)));
+        const said = slides.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'text' ? b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : [])));
+        if (shown < n) {
+          // The largest: one row more would not fit.
+          expect(build(n, shown + 1).length).toBeGreaterThan(max);
+          expect(said.join(' ')).toContain(`Et ${n - shown} autres lignes`);
+        } else expect(said.join(' ')).not.toMatch(/autres lignes/);
+        for (const s of slides) for (const b of s.blocks) expect(b.frame.y + b.frame.h).toBeLessThanOrEqual(LAYOUT.content.y + LAYOUT.content.h + 0.01);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('puts the count of a list’s left-out items last, without a bullet, on its last slide', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ text: `Avancée numéro ${i + 1} du plan` }));
+    const { slides, shown } = bounded(items.length, 1, (k) => listSlides({ title: 'L', items: items.slice(0, k), notes: 'n', rest: k < items.length ? rest(items.length - k) : undefined }));
+    expect(slides).toHaveLength(1);
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(40);
+    const ps = slides[0].blocks.flatMap((b) => (b.kind === 'text' ? b.paragraphs : []));
+    const last = ps[ps.length - 1];
+    expect(last.runs[0].text).toBe(rest(40 - shown).replace(' :', '\u00a0:'));
+    expect(last.bullet).toBeFalsy();
+    expect(last.runs[0].italic).toBe(true);
   });
 });

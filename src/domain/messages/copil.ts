@@ -104,12 +104,14 @@ export const COPIL_MESSAGES = {
     responsablesEcheances: (n: number) => `Les ${nb(n)} responsables des échéances`,
     pilotesSousMesures: (n: number) => (n === 1 ? 'Le pilote de la sous-mesure' : `Les ${nb(n)} pilotes des sous-mesures`),
     acteursConsequence: 'Les partenaires clés restent hors de la démarche.',
+    critere: 'par urgence (échéances dépassées, financement, étoile suivante, fiches à trancher ou bloquées, audit, preuves, acteurs, prochain comité)',
+    reste: { singulier: 'décision', pluriel: 'décisions', ou: 'toutes dans le projet de relevé, en fin de présentation' },
     prochainCopil: 'Fixer la date du prochain COPIL',
     prochainCopilChiffre: 'Aucun COPIL programmé après celui-ci',
     prochainCopilConsequence: 'Le suivi de ces décisions n’a pas de rendez-vous.',
     aucune: "Aucun retard, aucune fiche sans financement, rien ne bloque l'étoile suivante : le comité prend acte de l'avancement.",
     notes: (sources: string) =>
-      `Décisions construites à partir du classeur, chacune avec son chiffre et ce qui se passe si rien n'est décidé. À dire : « Nous vous proposons de trancher ces points aujourd'hui ; le relevé en fin de séance les reprend. » Sources : ${sources}.`,
+      `Décisions construites à partir du classeur, chacune avec son chiffre et ce qui se passe si rien n'est décidé. Sources : ${sources}.`,
   },
 
   chemin: {
@@ -121,9 +123,14 @@ export const COPIL_MESSAGES = {
     colonnes: ['Sous-mesure', 'Pilote', 'Points', 'Échéance'] as const,
     piloteAbsent: 'Pilote à désigner',
     avantAudit: (date: string) => `Avant l’audit (${date})`,
+    /** In the table, where the intro gives the audit's date. */
+    avantAuditCourt: 'Avant l’audit',
+    dateAudit: (date: string) => `Sans fiche datée, l’échéance est l’audit, prévu le ${date}.`,
     sansDate: 'À dater',
     criteres: (n: number) => `${nb(n)} ${s(n, 'critère', 'critères')} de l’étoile à remplir aussi :`,
-    notes: "Sous-mesures au statut « programmé » de l'onglet Référentiel, par points apportés ; pilote de l'onglet Référentiel ; échéance : date de fin de la fiche du plan d'actions qui porte la mesure, sinon la date de l'audit. À dire : « voici ce qui, réalisé avant l'audit, donne l'étoile suivante ».",
+    critere: 'les sous-mesures qui apportent le plus de points d’abord',
+    reste: { singulier: 'sous-mesure programmée', pluriel: 'sous-mesures programmées', ou: 'liste complète dans le classeur' },
+    notes: "Sous-mesures au statut « programmé » de l'onglet Référentiel, par points apportés ; pilote de l'onglet Référentiel ; échéance : date de fin de la fiche du plan d'actions qui porte la mesure, sinon la date de l'audit.",
   },
 
   essentiel: {
@@ -163,6 +170,8 @@ export const COPIL_MESSAGES = {
     rien: (date: string | null) =>
       date ? `Aucun jalon, engagement ou fiche daté entre le COPIL du ${date} et cette séance.` : 'Aucun jalon, engagement ou fiche daté avant cette séance.',
     intro: (fenetre: string) => `Ce qui a été fait ${fenetre}, d’après les dates saisies :`,
+    critere: 'le score et les preuves d’abord, puis les avancées les plus récentes',
+    reste: { singulier: 'avancée', pluriel: 'avancées', ou: 'liste complète dans le classeur' },
     fenetre: (debut: string, fin: string) => `entre le ${debut} et le ${fin}`,
     notes: "Faits datés entre le COPIL précédent et cette séance : jalons (onglet Jalons) et engagements (onglet Engagements) au statut Fait dont l'échéance tombe dans la période, fiches (onglet Plan d'actions) démarrées ou réalisées, preuves prêtes, instances tenues, score enregistré au COPIL précédent (onglet Historique).",
   },
@@ -175,6 +184,8 @@ export const COPIL_MESSAGES = {
     aucunEngagement: 'Pas d’engagement rattaché',
     aucunEngagementIntro: 'Décisions prises, sans engagement nominatif enregistré : le comité dit où elles en sont.',
     etats: { fait: 'Fait', retard: (j: number) => `En retard de ${nb(j)} j`, aFaire: 'À faire', sansDate: 'Non daté' },
+    critere: 'les décisions dont un engagement est en retard d’abord, puis celles qui restent à faire, celles sans engagement et celles tenues ; dans l’ordre du relevé à rang égal',
+    reste: { singulier: 'ligne de suivi', pluriel: 'lignes de suivi (décisions ou engagements)', ou: 'liste complète dans le classeur' },
     aucunCopil: 'Premier COPIL : pas de décision antérieure à suivre',
     aucunCopilTexte: "C'est le premier COPIL enregistré : le suivi des décisions commencera à la prochaine séance, à partir du relevé de décisions de celle-ci.",
     sansDecision: (date: string) => `Le COPIL du ${date} n’a pas de décision enregistrée`,
@@ -184,7 +195,7 @@ export const COPIL_MESSAGES = {
 
   scores: {
     titre: (etoile: number, atteignable: number) =>
-      atteignable > etoile ? `Scores par axe : ${etoiles(etoile)} acquises, ${etoiles(atteignable)} à portée avec le programmé` : `Scores par axe : ${etoiles(etoile)} ${etoile > 1 ? 'acquises' : etoile === 1 ? 'acquise' : ''}`.trim(),
+      atteignable > etoile ? `Scores par axe : ${etoile === 0 ? 'aucune étoile acquise' : `${etoiles(etoile)} ${etoile > 1 ? 'acquises' : 'acquise'}`}, ${etoiles(atteignable)} à portée avec le programmé` : `Scores par axe : ${etoiles(etoile)} ${etoile > 1 ? 'acquises' : etoile === 1 ? 'acquise' : ''}`.trim(),
     realise: 'Réalisé',
     programme: 'Programmé',
     label: 'Label économie circulaire',
@@ -210,6 +221,10 @@ export const COPIL_MESSAGES = {
     parAnnee: 'Budget par année (réparti sur la durée des fiches)',
     nonDate: (montant: number) => `${eur(montant)} sur des fiches sans dates`,
     financeurAbsent: 'Aucun financeur',
+    critere: 'les fiches qui ont le plus à trouver d’abord, puis les plus gros budgets ; les autres sont additionnées sur une ligne, le total est celui de toutes les fiches',
+    reste: { singulier: 'fiche', pluriel: 'fiches', ou: 'détail dans le classeur' },
+    critereFinanceurs: 'les financeurs qui apportent le plus d’abord ; les autres sont additionnés sur une ligne',
+    resteFinanceurs: { singulier: 'financeur', pluriel: 'financeurs', ou: 'détail dans le classeur' },
     finance: 'Financé',
     aTrouver: 'À trouver',
     vide: "Aucune fiche du plan d'actions n'a de budget prévisionnel : le budget du plan ne peut pas encore être présenté.",
@@ -222,6 +237,8 @@ export const COPIL_MESSAGES = {
     colonnes: ['Action phare', 'Service', 'Pilote', 'Échéance', 'Budget'] as const,
     mesure: (libelle: string) => `Référentiel : ${libelle}`,
     sansEcheance: 'Non datée',
+    critere: 'les échéances à venir d’abord, les plus proches en tête, puis les échéances passées, les plus récentes en tête, les actions non datées en dernier',
+    reste: { singulier: 'action phare', pluriel: 'actions phares', ou: 'liste complète dans le classeur' },
     sansBudget: 'Non chiffré',
     vide: "Aucune action n'est encore désignée comme action phare : le comité peut les choisir parmi les actions recensées.",
     titreVide: 'Actions phares : à désigner',
@@ -233,12 +250,16 @@ export const COPIL_MESSAGES = {
     titreAVenir: (n: number, mois: number) => (n === 0 ? `Aucune échéance dans les ${nb(mois)} mois qui suivent la séance` : `${nb(n)} ${s(n, 'échéance', 'échéances')} dans les ${nb(mois)} prochains mois`),
     colonnes: ['Échéance', 'Quoi', 'Qui', 'Pour', 'Situation'] as const,
     retard: (j: number) => `${nb(j)} j de retard`,
+    critereRetard: 'les plus gros retards d’abord',
+    critereAVenir: 'les échéances les plus proches d’abord',
+    resteRetard: { singulier: 'échéance dépassée', pluriel: 'échéances dépassées', ou: 'liste complète dans le classeur' },
+    resteAVenir: { singulier: 'échéance à venir', pluriel: 'échéances à venir', ou: 'liste complète dans le classeur' },
     dans: (j: number) => (j === 0 ? 'Le jour de la séance' : `Dans ${nb(j)} j`),
     quiAbsent: 'À désigner',
     videRetard: 'Tous les jalons et engagements datés avant la séance sont faits.',
     videAVenir: (mois: number) => `Aucun jalon ni engagement à échéance dans les ${nb(mois)} mois qui suivent la séance.`,
     intro: (n: number) => `Chaque échéance est comptée une fois : un engagement pris en instance pour un jalon n’est pas un deuxième retard (${nb(n)} ${s(n, 'doublon écarté', 'doublons écartés')}).`,
-    notes: "Jalons des fiches (onglet Jalons) et engagements pris en instance (onglet Engagements) non faits, à la date de la séance ; un engagement de même échéance et même responsable (ou de même objet) qu'un jalon est compté une seule fois. À dire : qui s'engage sur une nouvelle date ?",
+    notes: "Jalons des fiches (onglet Jalons) et engagements pris en instance (onglet Engagements) non faits, à la date de la séance ; un engagement de même échéance et même responsable (ou de même objet) qu'un jalon est compté une seule fois.",
   },
 
   indicateurs: {
@@ -259,6 +280,8 @@ export const COPIL_MESSAGES = {
       uneValeur: 'Une seule valeur',
     },
     tendance: (t: string) => t,
+    critere: 'ceux qui s’éloignent de leur objectif d’abord, puis ceux dont le sens est à préciser, ceux sans évolution, ceux en progrès, et les objectifs atteints en dernier',
+    reste: { singulier: 'indicateur suivi', pluriel: 'indicateurs suivis', ou: 'liste complète dans le classeur' },
     vide: "Aucun indicateur ne porte encore de valeur : les valeurs annuelles sont à collecter auprès des services.",
     titreVide: 'Indicateurs : aucune valeur saisie',
     notes: "Onglet Indicateurs : dernière valeur, objectif et son année, et le sens dans lequel l'indicateur s'améliore (colonne Sens, jamais deviné). Statut : atteint si la dernière valeur a passé l'objectif dans ce sens ; en progrès ou s'éloigne selon l'évolution depuis l'année précédente. Sans sens saisi, l'indicateur n'est pas évalué.",
@@ -274,7 +297,11 @@ export const COPIL_MESSAGES = {
     checklistColonnes: ['Critère', 'État', 'Détail'] as const,
     aucunePreuve: "Aucune preuve attendue n'est recensée : la liste des preuves du référentiel est à installer dans le classeur.",
     titreVide: 'Preuves de l’audit : liste à installer',
-    notes: "Onglet Preuves : preuves attendues des mesures concernées, leur état (prête ou déposée) et leur responsable, regroupées par service. À dire : qui désigne les responsables manquants, et pour quand ?",
+    notes: "Onglet Preuves : preuves attendues des mesures concernées, leur état (prête ou déposée) et leur responsable, regroupées par service.",
+    critere: 'les services qui ont le plus de preuves sans responsable d’abord ; les autres sont additionnés sur une ligne',
+    reste: { singulier: 'service', pluriel: 'services', ou: 'détail par preuve dans le dossier d’audit' },
+    checklistReste: { singulier: 'critère', pluriel: 'critères', ou: 'voir le dossier d’audit' },
+    checklistCritere: 'les critères à faire d’abord, dans l’ordre de la liste de contrôle',
     checklistNotes: "Liste de contrôle calculée (onglet Audit) : complétude du référentiel, gouvernance, acte d'engagement, critères des étoiles, marge de score et preuves.",
   },
 
@@ -285,12 +312,26 @@ export const COPIL_MESSAGES = {
     lignes: ['4 fort', '3', '2', '1 faible'] as const,
     colonnes: ['1 difficile', '2', '3', '4 facile'] as const,
     legende: 'Légende : en rouge gras, à contacter d’urgence (fort impact, pas de relation établie) ; fond vert : impact fort et facile à mobiliser ; fond orangé : impact fort, difficile à mobiliser.',
-    /** What a cell too full for its names says, longest first (the first that fits is used). */
+    /** What a cell too full for even one name says, longest first (the first that fits is used); the names are in the notes. */
     renvois: (n: number, urgents: number) => [
-      `${nb(n)} acteurs${urgents ? `, dont ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''} (noms ci-après)`,
+      `${nb(n)} acteurs${urgents ? `, dont ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''}`,
       `${nb(n)} acteurs${urgents ? `, ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''}`,
       `${nb(n)} acteurs`,
     ],
+    /** The last line of a cell that shows some of its names. */
+    autresCase: (n: number, urgents: number) => `et ${nb(n)} ${s(n, 'autre', 'autres')}${urgents ? `, dont ${nb(urgents)} ${s(urgents, 'urgent', 'urgents')}` : ''}`,
+    /** The 2 × 2 reading of the 1-to-4 scores: strong impact from the threshold of Paramètres, easy from 3. */
+    lignesQuadrants: (seuil: number) => [`Fort (${nb(seuil)} à 4)`, seuil > 1 ? `Faible (1 à ${nb(seuil - 1)})` : 'Faible'],
+    colonnesQuadrants: ['Difficile (1 à 2)', 'Facile (3 à 4)'] as const,
+    legendeQuadrants: 'En rouge gras : à contacter d’urgence (fort impact, aucune relation établie). Fond vert : fort impact, facile à mobiliser ; fond orangé : fort impact, difficile à mobiliser. Chaque acteur est noté de 1 à 4 ; ses notes sont dans le classeur.',
+    quadrantVide: 'Aucun acteur',
+    critereQuadrant: 'dans chaque quadrant, les acteurs à contacter d’urgence d’abord, puis les plus fort impact et les plus faciles à mobiliser, puis par ordre alphabétique ; un quadrant trop plein montre les premiers et compte les autres',
+    nonAffichesQuadrant: (quadrant: string, noms: readonly string[]) => `${quadrant} : ${noms.join(', ')}`,
+    quadrant: (impact: string, facilite: string) => `impact ${impact.toLowerCase()}, ${facilite.toLowerCase()} à mobiliser`,
+    critereCase: 'dans chaque case, les acteurs à contacter d’urgence d’abord, puis par ordre alphabétique ; une case trop pleine montre les premiers et compte les autres',
+    nonAffichesCase: (impact: number, facilite: number, noms: readonly string[]) => `case impact ${impact}, facilité ${facilite} : ${noms.join(', ')}`,
+    critereUrgence: 'les plus fort impact d’abord, puis les plus faciles à mobiliser',
+    resteUrgence: { singulier: 'acteur à contacter d’urgence', pluriel: 'acteurs à contacter d’urgence', ou: 'liste complète dans le classeur' },
     nonPlaces: (n: number) => `${nb(n)} ${s(n, 'acteur non placé', 'acteurs non placés')} faute d’impact ou de facilité évalué.`,
     vide: "Aucun acteur n'est évalué (impact et facilité de mobilisation) : la cartographie des acteurs reste à faire.",
     titreVide: 'Acteurs : cartographie à faire',
@@ -300,7 +341,7 @@ export const COPIL_MESSAGES = {
     listeTitre: 'Les acteurs des cases de la matrice, par impact puis facilité',
     listeColonnes: ['Case (impact, facilité)', 'Acteurs'] as const,
     referentAbsent: 'À désigner',
-    notes: "Onglet Acteurs : chaque case liste les acteurs de même impact et même facilité de mobilisation (1 à 4). À contacter d'urgence : impact au moins égal au seuil de l'onglet Paramètres et aucune relation établie.",
+    notes: "Onglet Acteurs : impact sur le territoire et facilité de mobilisation notés de 1 à 4 ; fort impact à partir du seuil de l'onglet Paramètres, facile à partir de 3. À contacter d'urgence : impact au moins égal au seuil de l'onglet Paramètres et aucune relation établie.",
   },
 
   afom: {
@@ -309,6 +350,9 @@ export const COPIL_MESSAGES = {
     quadrants: { Atout: 'Atouts', Faiblesse: 'Faiblesses', Opportunité: 'Opportunités', Menace: 'Menaces' } as const,
     vides: { Atout: 'Aucun atout relevé', Faiblesse: 'Aucune faiblesse relevée', Opportunité: 'Aucune opportunité relevée', Menace: 'Aucune menace relevée' } as const,
     suiteQuadrant: 'suite',
+    /** The last line of a quadrant that does not show all its items. */
+    autresQuadrant: (n: number) => `et ${nb(n)} ${s(n, 'autre', 'autres')} : voir le document AFOM`,
+    critere: 'dans chaque quadrant, par importance (3 d’abord), les faiblesses et menaces sans action en réponse d’abord à importance égale ; une seule diapositive, une deuxième seulement si des éléments d’importance 3 ne tiennent pas sur la première',
     sansReponse: ' (sans action)',
     vide: "Le diagnostic AFOM n'est pas encore établi : atouts, faiblesses, opportunités et menaces sont à partager avec les services.",
     titreVide: 'Diagnostic AFOM : à établir',
@@ -324,6 +368,67 @@ export const COPIL_MESSAGES = {
     rien: "Le comité prend acte de l'avancement ; aucune décision n'est requise.",
     notes: (date: string, instance: number | null) =>
       `Projet à compléter en séance : chaque ligne adoptée est à reporter dans l'onglet Instances (colonne Décisions${instance !== null ? ` de l'instance n° ${instance}` : ` d'une ligne COPIL datée du ${date}`}), et chaque engagement dans l'onglet Engagements : le bilan de la séance et le prochain COPIL en feront le suivi.`,
+  },
+
+  /** Summarising long lists: the most important items on the slide, the rest counted and located. */
+  resume: {
+    reste: (n: number, singulier: string, pluriel: string, ou: string) => `Et ${nb(n)} ${s(n, `autre ${singulier}`, `autres ${pluriel}`)} : ${ou}.`,
+    ou: {
+      classeur: 'liste complète dans le classeur',
+      releve: 'toutes dans le projet de relevé, en fin de présentation',
+      afom: 'voir le document AFOM',
+      audit: 'voir le dossier d’audit',
+    },
+    /** The items a slide leaves out, by name; past `max`, counted (the notes stay readable on a tablet). */
+    nonAffiches: (n: number, items: readonly string[], max = 30) =>
+      `Non affichés sur la diapositive (${nb(n)}) : ${items.slice(0, max).join(' ; ')}${items.length > max ? ` ; et ${nb(items.length - max)} autres, dans le classeur` : ''}.`,
+    choix: (critere: string) => `Ordre et choix des lignes : ${critere}.`,
+    /** The row that sums what a table leaves out (« 3 autres services »). */
+    groupe: (n: number, singulier: string, pluriel: string) => (n === 1 ? `1 autre ${singulier}` : `${nb(n)} autres ${pluriel}`),
+  },
+
+  /** Speaker notes of every slide: what to say, what to decide, then where the figures come from. */
+  notes: {
+    dire: (texte: string) => `À dire : ${texte}`,
+    decider: (texte: string) => `À décider : ${texte}`,
+    information: 'À décider : rien sur cette diapositive, elle est donnée pour information.',
+    sources: (texte: string) => `D'où viennent les chiffres : ${texte}`,
+    diapositives: {
+      couverture: "ouvrir la séance, rappeler l'objet du comité (piloter la stratégie économie circulaire et préparer le label) et annoncer que les décisions viennent en premier.",
+      ordre: "annoncer le déroulé : les décisions d'abord, le détail ensuite, le projet de relevé de décisions pour conclure.",
+      decisions: "« Nous vous proposons de trancher ces points aujourd'hui ; le relevé en fin de séance les reprend. » Pour chaque décision, lire le chiffre, puis ce qui se passe si rien n'est décidé.",
+      chemin: "« Voici ce qui, réalisé avant l'audit, donne l'étoile suivante. » Demander à chaque pilote de confirmer sa date.",
+      essentiel: 'donner les chiffres clés, une phrase chacun ; le détail suit dans les diapositives suivantes.',
+      depuis: 'saluer ce qui a été fait depuis le dernier comité, en citant les services et les partenaires qui l’ont porté.',
+      suivi: 'reprendre une à une les décisions du dernier comité : ce qui est tenu, ce qui est en retard et pourquoi.',
+      scores: 'situer le territoire axe par axe : ce qui est acquis (réalisé) et ce qui le sera si le programmé est réalisé.',
+      progression: "montrer l'évolution du score réalisé d'un comité à l'autre.",
+      budget: 'présenter le budget du plan (un seul total, hors taxes) et ce qui reste à financer, fiche par fiche.',
+      financeurs: 'présenter qui finance quoi et comment le budget se répartit dans le temps.',
+      phares: 'présenter les actions phares qui rendent la démarche visible : leur pilote, leur échéance, leur budget.',
+      retard: 'pour chaque échéance dépassée, demander au responsable une nouvelle date, ou proposer l’abandon.',
+      aVenir: 'rappeler les échéances des prochains mois et vérifier que chaque responsable est prêt.',
+      indicateurs: "commenter d'abord les indicateurs qui s'éloignent de leur objectif, puis ceux qui progressent.",
+      preuves: "montrer où en est le dossier d'audit, service par service.",
+      checklist: 'passer en revue les critères du label encore à remplir.',
+      acteurs: 'présenter la carte des acteurs : qui compte le plus pour le territoire, et qui est facile à mobiliser.',
+      urgence: "pour chaque acteur à contacter d'urgence, obtenir un nom : qui s'en charge, et pour quand ?",
+      afom: 'rappeler le diagnostic partagé ; les faiblesses et menaces sans action en réponse appellent une décision.',
+      releve: 'relire le projet de relevé ligne par ligne et le compléter en séance (qui, pour quand).',
+    },
+    decisions: {
+      decisions: 'chaque décision proposée : adoptée, refusée ou reportée, avec qui la porte et pour quand.',
+      chemin: 'engager les sous-mesures programmées avant l’audit, et désigner un pilote là où il manque.',
+      suivi: 'une nouvelle échéance pour chaque engagement en retard.',
+      budget: 'comment financer ce qui reste à trouver, et qui le cherche.',
+      retard: 'une nouvelle date, ou l’abandon, pour chaque échéance dépassée.',
+      indicateurs: 'le sens des indicateurs qui n’en ont pas, et les mesures à prendre pour ceux qui s’éloignent de leur objectif.',
+      preuves: 'un responsable pour chaque preuve qui n’en a pas.',
+      checklist: 'qui remplit chaque critère encore à faire, et pour quand.',
+      urgence: "qui contacte chaque acteur à contacter d'urgence.",
+      afom: 'une action en réponse à chaque faiblesse ou menace qui n’en a pas.',
+      releve: 'adopter le relevé de décisions de la séance.',
+    },
   },
 
   cli: {
@@ -354,7 +459,9 @@ export const COPIL_MESSAGES = {
     horsPage: (page: number) => `diapositive ${page} : un élément sort de la page`,
     chiffre: (libelle: string, valeur: string, page: number) => `diapositive ${page} : ${libelle} attendu à « ${valeur} », absent ou différent`,
     section: (label: string) => `section « ${label} » absente`,
-    ok: (n: number) => `Présentation prête à projeter : ${nb(n)} diapositives vérifiées (aucun texte coupé ni débordant, aucune section vide, chiffres concordants).`,
+    notes: (page: number) => `diapositive ${page} : notes de l’orateur sans « À dire » ni « À décider »`,
+    omis: (page: number, n: number) => `diapositive ${page} : ${nb(n)} ${s(n, 'élément omis', 'éléments omis')} sans que la diapositive le dise`,
+    ok: (n: number) => `Présentation prête à projeter : ${nb(n)} diapositives vérifiées (aucun texte coupé ni débordant, aucune section vide, chiffres concordants, notes de l’orateur sur chacune, tout élément omis compté).`,
     ko: (n: number) => `Présentation à revoir avant projection : ${nb(n)} ${s(n, 'problème', 'problèmes')}`,
   },
 } as const;

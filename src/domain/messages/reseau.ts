@@ -174,7 +174,7 @@ export const RESEAU_MESSAGES = {
     faitePar: (titre: string, noms: readonly string[]) => `${titre} : ${noms.join(', ')}`,
     autres: (n: number) => `${n} ${n > 1 ? 'autres' : 'autre'} (classeur régional, onglet « Mesures faites »)`,
     notes: (date: string) =>
-      `Comparaison avec le classeur régional du ${date} : médiane et quartiles du % réalisé par axe, sur tous les territoires et sur ceux de même type et de même tranche de population. Seuls des agrégats et ce que les territoires ont choisi de partager (fiches réseau) apparaissent.`,
+      `À dire : situer le territoire parmi des territoires comparables, axe par axe, et citer les mesures où d'autres sont en avance (des partenaires possibles).\nÀ décider : rien sur cette diapositive, elle est donnée pour information.\nD'où viennent les chiffres : comparaison avec le classeur régional du ${date} : médiane et quartiles du % réalisé par axe, sur tous les territoires et sur ceux de même type et de même tranche de population. Seuls des agrégats et ce que les territoires ont choisi de partager (fiches réseau) apparaissent.`,
     reseauIllisible: (chemin: string, raison: string) => `Classeur régional « ${chemin} » illisible : ${raison}.`,
     reseauCopilSeulement: 'L’option --reseau ne s’applique qu’à la présentation COPIL (generate copil).',
     reseauOption: 'classeur régional (écrit par « reseau ») : ajoute la diapositive de comparaison avec les pairs',

@@ -1,8 +1,10 @@
 /**
  * Building blocks of slides that never cut and never overflow: every text goes
  * through the French typography routine before it is measured; lists and
- * tables that do not fit continue on « (suite) » slides; font sizes never go
- * below 12 pt in tables and 14 pt in body text.
+ * tables that do not fit continue on « (suite) » slides, or, bounded by the
+ * caller (`bounded`), keep their first items and end on a line saying how many
+ * are left out and where; font sizes never go below 12 pt in tables and 14 pt
+ * in body text.
  */
 import { COLOURS } from '../schema/colours';
 import { REPORT_MESSAGES as M } from '../messages/reports';
@@ -93,6 +95,8 @@ export function listSlides(spec: {
   readonly sizes?: readonly number[];
   readonly frame?: Frame;
   readonly fill?: Colour;
+  /** A last line, not bulleted, in grey italics: how many items are not shown and where they are (see `bounded`). */
+  readonly rest?: string;
 }): Slide[] {
   const frame = spec.frame ?? LAYOUT.content;
   const bullet = spec.bullet ?? true;
@@ -102,6 +106,7 @@ export function listSlides(spec: {
     const intro = spec.intro ? para(spec.intro, size + 1, { bold: true, colour: COLOURS.brand }) : null;
     const introH = intro ? heightOf([intro], frame.w) + 4 : 0;
     const paras = spec.items.map((it) => itemPara(it, size, bullet));
+    if (spec.rest) paras.push(restPara(spec.rest, size));
     // Space between items: each item measured alone, plus its share of the insets.
     const pages = paginateEvenly(paras, (p) => heightOf([p], frame.w) - 5.2, frame.h - 10, frame.h - 10 - introH);
     if (!best || pages.length < best.pages.length) best = { size, pages, intro };
@@ -119,7 +124,7 @@ export function listSlides(spec: {
     }
     if (page.length) {
       // Numbered lists restart on each slide in both renderers: number in the text instead.
-      const ps = bullet === 'number' ? page.map((p) => ({ ...p, bullet: undefined, runs: [{ ...p.runs[0], text: `${++n}. ${p.runs[0].text}` }, ...p.runs.slice(1)] })) : page;
+      const ps = bullet === 'number' ? page.map((p) => (p.runs[0].italic && !p.bullet ? p : { ...p, bullet: undefined, runs: [{ ...p.runs[0], text: `${++n}. ${p.runs[0].text}` }, ...p.runs.slice(1)] })) : page;
       const h = Math.min(frame.y + frame.h - y, heightOf(ps, frame.w) + 4);
       blocks.push(textBlock({ x: frame.x, y, w: frame.w, h }, ps, spec.fill ? { fill: spec.fill } : {}));
     }
@@ -140,6 +145,8 @@ export interface TableSpec {
   readonly intro?: string;
   /** Blocks repeated on every slide (legend), placed by the caller outside the table frame. */
   readonly around?: readonly DeckBlock[];
+  /** A line under the table on its last slide: how many rows are not shown and where they are (see `bounded`). */
+  readonly rest?: string;
   /**
    * Limits of the first deck kit, which cut tables: no longer applied (a
    * table goes on until its last row, a cell is never cut). Kept so that
@@ -165,7 +172,10 @@ export function tableSlides(spec: TableSpec): Slide[] {
   const header = tableHeaderHeight(columns, size);
   const heights = rows.map((r) => tableRowHeight(r, columns, size));
   const index = rows.map((_, i) => i);
-  const pages = paginateEvenly(index, (i) => heights[i], frame.h - header - 2, frame.h - header - introH - 2);
+  const restP = spec.rest ? restPara(spec.rest, MIN_BODY_SIZE) : null;
+  // The rest line's room is kept on every page: it goes under the table of the last one.
+  const restH = restP ? heightOf([restP], frame.w) + 4 : 0;
+  const pages = paginateEvenly(index, (i) => heights[i], frame.h - header - 2 - restH, frame.h - header - introH - 2 - restH);
   return pages.map((page, p) => {
     const blocks: DeckBlock[] = [...(spec.around ?? [])];
     let y = frame.y;
@@ -177,9 +187,41 @@ export function tableSlides(spec: TableSpec): Slide[] {
       const h = header + page.reduce((s, k) => s + heights[k], 0);
       const table: TableBlock = { kind: 'table', frame: { x: frame.x, y, w: frame.w, h }, columns, rows: page.map((k) => rows[k]), size };
       blocks.push(table);
+      y += h;
     }
+    if (restP && p === pages.length - 1) blocks.push(textBlock({ x: frame.x, y: y + 4, w: frame.w, h: restH - 4 }, [restP]));
     return slide(p === 0 ? spec.title : M.suite(spec.title), blocks, spec.notes);
   });
+}
+
+/** The « et N autres — voir … » line of a summarised list or table. */
+function restPara(text: string, size: number): DeckParagraph {
+  return para(text, size, { italic: true, colour: COLOURS.greyText });
+}
+
+/**
+ * Summarise rather than continue: the largest `k` (of `n` items, sorted by the
+ * caller most important first) whose layout `build(k)` takes at most `max`
+ * slides. `build(k)` lays out the first `k` items and, when `k < n`, says how
+ * many are left out and where they are (`rest` of `tableSlides` and
+ * `listSlides`). When even one item does not fit, `build(min(n, 1))` is kept
+ * (the ready-to-project check then reports it).
+ */
+export function bounded<T>(n: number, max: number, build: (k: number) => T[]): { slides: T[]; shown: number } {
+  const all = build(n);
+  if (all.length <= max) return { slides: all, shown: n };
+  let lo = Math.min(n, 1);
+  let hi = n - 1;
+  let best = { slides: build(lo), shown: lo };
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const slides = build(mid);
+    if (slides.length <= max) {
+      best = { slides, shown: mid };
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { COPIL_MESSAGES } from '../../messages/copil';
 import { listSlides } from '../deck-kit';
 import { section, type Section } from './section';
+import { notesCopil } from './shared';
 
 const M = COPIL_MESSAGES.ordre;
 
@@ -14,7 +15,7 @@ export function agenda(sections: readonly Section[], first: number): Section {
       page += s.slides.length;
       return { text };
     });
-    return listSlides({ title: M.titre(sections.length), items, notes: M.notes, bullet: 'number', sizes: [16, 15, 14] });
+    return listSlides({ title: M.titre(sections.length), items, notes: notesCopil('ordre', M.notes), bullet: 'number', sizes: [16, 15, 14] });
   };
   let slides = build(1);
   if (slides.length !== 1) slides = build(slides.length);

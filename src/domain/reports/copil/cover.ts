@@ -9,6 +9,7 @@ import { fittedText, para } from '../deck-kit';
 import { jourDe } from '../../plan-actions/jours';
 import type { CopilContext } from './context';
 import { section, type Section } from './section';
+import { notesCopil } from './shared';
 
 const M = COPIL_MESSAGES;
 
@@ -24,5 +25,5 @@ export function cover(ctx: CopilContext): Section {
     fittedText({ x: 40, y: 322, w: 640, h: 50 }, (s) => [para(M.couverture.seance(ctx.dateLibelle), s, { bold: true, colour: COLOURS.greyText })], [22, 20, 18]),
   ];
   const notes = M.couverture.notes(ctx.dateLibelle, formatDateFr(jourDe(ctx.input.today)), ctx.seance.instance?.numero ?? null);
-  return { ...section('couverture', M.titre, [{ layout: 'title', title: typographie(M.titre), blocks, notes: typographie(notes) }]), horsOrdreDuJour: true };
+  return { ...section('couverture', M.titre, [{ layout: 'title', title: typographie(M.titre), blocks, notes: typographie(notesCopil('couverture', notes)) }]), horsOrdreDuJour: true };
 }

@@ -8,11 +8,12 @@
 import { COPIL_MESSAGES } from '../../messages/copil';
 import { REFERENTIEL_LINES } from '../../referentiel/catalogue';
 import { formatDateFr, formatNumberFr } from '../../text/numbers';
-import { cell, columnsOf, listSlides, tableSlides, TABLE } from '../deck-kit';
+import { cell, columnsOf, listSlides, TABLE } from '../deck-kit';
 import type { Slide } from '../deck';
 import { LAYOUT } from '../primitives';
 import { libelleMesure, preuvesAProduire, type CopilContext } from './context';
 import { section, type Section } from './section';
+import { notesCopil, tableResumee } from './shared';
 
 const M = COPIL_MESSAGES.decisions;
 const K = COPIL_MESSAGES.chemin;
@@ -170,19 +171,42 @@ function cheminSlides(ctx: CopilContext): Slide[] {
     cell(e.libelle),
     cell(e.pilote ?? K.piloteAbsent, e.pilote ? {} : { colour: '#B3261E' }),
     cell(formatNumberFr(e.points, 1), { align: 'right' }),
-    cell(e.echeance ? formatDateFr(e.echeance) : audit ? K.avantAudit(audit) : K.sansDate),
+    cell(e.echeance ? formatDateFr(e.echeance) : audit ? K.avantAuditCourt : K.sansDate),
   ]);
-  const intro = chemin.apport >= chemin.manque ? K.intro(next.ecartPourcentage, chemin.manque, next.marge) : K.introInsuffisant(chemin.manque, chemin.apport);
-  return tableSlides({ title: K.titre(next.etoile, chemin.etapes.length), columns, rows, notes: K.notes, intro, size: TABLE });
+  const phrase = chemin.apport >= chemin.manque ? K.intro(next.ecartPourcentage, chemin.manque, next.marge) : K.introInsuffisant(chemin.manque, chemin.apport);
+  const intro = audit && chemin.etapes.some((e) => !e.echeance) ? `${phrase} ${K.dateAudit(audit)}` : phrase;
+  return tableResumee({
+    title: K.titre(next.etoile, chemin.etapes.length),
+    columns,
+    rows,
+    labels: chemin.etapes.map((e) => `${e.libelle} (${formatNumberFr(e.points, 1)} points${e.pilote ? `, ${e.pilote}` : ''})`),
+    // The rows are the fewest that close the gap: two slides rather than a path cut short.
+    max: 2,
+    reste: K.reste,
+    notes: (omis) => notesCopil('chemin', K.notes, { critere: K.critere, omis }),
+    intro,
+    size: TABLE,
+  });
 }
 
 export function decisions(ctx: CopilContext, list: readonly Decision[]): Section {
   const sources = [...new Set(list.map((x) => x.source))].join(' ; ') || 'classeur';
   if (list.length === 0) {
-    return section('decisions', COPIL_MESSAGES.sections.decisions, listSlides({ title: M.titre(0), items: [{ text: M.aucune }], notes: M.notes(sources), bullet: false }));
+    return section('decisions', COPIL_MESSAGES.sections.decisions, listSlides({ title: M.titre(0), items: [{ text: M.aucune }], notes: notesCopil('decisions', M.notes(sources)), bullet: false }));
   }
   const columns = columnsOf(M.colonnes, [250, 250, 172], C.w);
   const rows = list.map((x, i) => [cell(`${i + 1}. ${x.titre}`, { bold: true }), cell(x.chiffre), cell(x.consequence, { colour: '#5F6368' })]);
-  const slides = [...tableSlides({ title: M.titre(list.length), columns, rows, notes: M.notes(sources), size: TABLE }), ...cheminSlides(ctx)];
+  // At most two slides of decisions, in the order of urgency; every one is also in the relevé.
+  const table = tableResumee({
+    title: M.titre(list.length),
+    columns,
+    rows,
+    labels: list.map((x, i) => `${i + 1}. ${x.titre} (${x.chiffre})`),
+    max: 2,
+    reste: M.reste,
+    notes: (omis) => notesCopil('decisions', M.notes(sources), { critere: M.critere, omis }),
+    size: TABLE,
+  });
+  const slides = [...table, ...cheminSlides(ctx)];
   return section('decisions', COPIL_MESSAGES.sections.decisions, slides);
 }

@@ -1,8 +1,13 @@
 /**
  * The COPIL deck for one meeting: one small module per section, each
  * building its slides from the report input; text set in French typography,
- * measured with real font metrics, continued on « (suite) » slides rather
- * than cut. `verifierDeck` (ready.ts) is the ready-to-project check.
+ * measured with real font metrics, never cut. Long lists are summarised
+ * rather than continued (`tableResumee`, `listeResumee` in shared.ts): the
+ * most important items, by an order each section states in its notes, on one
+ * slide (two at most), « Et N autres : où les trouver » for the rest, named
+ * in the notes; so the deck stays about twenty slides whatever the
+ * territory's size. Every slide's notes say what to say and what to decide.
+ * `verifierDeck` (ready.ts) is the ready-to-project check.
  */
 import { COPIL_MESSAGES } from '../../messages/copil';
 import type { Deck } from '../deck';

@@ -8,10 +8,11 @@ import type { Indicateur } from '../../model/types';
 import { COLOURS } from '../../schema/colours';
 import { formatNumberFr } from '../../text/numbers';
 import type { DeckTableCell } from '../deck';
-import { cell, columnsOf, listSlides, tableSlides } from '../deck-kit';
+import { cell, columnsOf, listSlides } from '../deck-kit';
 import { LAYOUT } from '../primitives';
 import { libelleMesure, type CopilContext } from './context';
 import { section, type Section } from './section';
+import { notesCopil, tableResumee } from './shared';
 
 const M = COPIL_MESSAGES.indicateurs;
 
@@ -48,10 +49,17 @@ const STYLE: Readonly<Record<StatutIndicateur, Partial<DeckTableCell>>> = {
   uneValeur: { colour: COLOURS.greyText },
 };
 
+/** Order of the rows: what needs the committee's attention first. */
+const RANG: Readonly<Record<StatutIndicateur, number>> = { recul: 0, sansSens: 1, stable: 2, uneValeur: 3, sansObjectif: 4, progres: 5, atteint: 6 };
+
 export function indicators(ctx: CopilContext): Section {
   const label = COPIL_MESSAGES.sections.indicateurs;
-  const suivis = ctx.input.model.indicateurs.filter((i) => i.valeurs.length > 0);
-  if (!suivis.length) return section('indicateurs', label, listSlides({ title: M.titreVide, items: [{ text: M.vide }], notes: M.notes, bullet: false }));
+  const suivis = ctx.input.model.indicateurs
+    .filter((i) => i.valeurs.length > 0)
+    .map((i, k) => ({ i, k, rang: RANG[statutIndicateur(i)] }))
+    .sort((a, b) => a.rang - b.rang || a.k - b.k)
+    .map((x) => x.i);
+  if (!suivis.length) return section('indicateurs', label, listSlides({ title: M.titreVide, items: [{ text: M.vide }], notes: notesCopil('indicateurs', M.notes), bullet: false }));
   const statuts = suivis.map((i) => statutIndicateur(i));
   const columns = columnsOf(M.colonnes, [270, 110, 110, 80, 102], LAYOUT.content.w);
   const rows = suivis.map((i, k) => {
@@ -68,6 +76,15 @@ export function indicators(ctx: CopilContext): Section {
   });
   const atteints = statuts.filter((s) => s === 'atteint').length;
   const progres = statuts.filter((s) => s === 'progres').length;
-  const notes = `${M.notes} Identifiants : ${suivis.map((i) => i.identifiant).join(', ')}.`;
-  return section('indicateurs', label, tableSlides({ title: M.titre(atteints, progres, suivis.length), columns, rows, notes }));
+  const sources = `${M.notes} Identifiants : ${suivis.map((i) => i.identifiant).join(', ')}.`;
+  const slides = tableResumee({
+    title: M.titre(atteints, progres, suivis.length),
+    columns,
+    rows,
+    labels: rows.map((r) => `${r[0].text} (${r[4].text})`),
+    max: 1,
+    reste: M.reste,
+    notes: (omis) => notesCopil('indicateurs', sources, { critere: M.critere, omis }),
+  });
+  return section('indicateurs', label, slides);
 }

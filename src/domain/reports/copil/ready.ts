@@ -2,8 +2,9 @@
  * The « ready to project » check, run at every generation: nothing cut,
  * nothing outside its box or the page, no section without content, no
  * placeholder text, fonts large enough, and the figures shared by several
- * sections identical on each (one budget total, HT). What it finds goes to
- * the Journal and the command's output.
+ * sections identical on each (one budget total, HT), speaker notes that say
+ * what to say and what to decide, and a slide that leaves items out saying
+ * how many. What it finds goes to the Journal and the command's output.
  */
 import { COPIL_MESSAGES } from '../../messages/copil';
 import type { Deck, Frame } from '../deck';
@@ -17,6 +18,11 @@ const EPS = 0.5;
 /** What a generated deck must never say: cut texts, « + N autres », placeholders left for the team. */
 const TRUNCATED = /(…|\.\.\.)\s*$|^\+ ?\d+ autres?\b/u;
 const PLACEHOLDER = /(à compléter par|TODO|XXX|lorem ipsum|\[à renseigner\]|\?\?\?)/iu;
+/** Notes of every slide: what to say, then what to decide (notesCopil). */
+const NOTES = /^À dire\s:[\s\S]*^À décider\s:/mu;
+/** Notes that name the items a slide leaves out (resume.nonAffiches), and what the slide must then say. */
+const OMIS = /Non affichés sur la diapositive \((\d[\d\s]*)\)/u;
+const COMPTE = /\b[Ee]t \d[\d\s]* autres?\b|^\d[\d\s]* acteurs\b/u;
 
 export interface ReadyReport {
   readonly ok: boolean;
@@ -52,6 +58,9 @@ export function verifierDeck(deck: Deck, sections: readonly Section[]): ReadyRep
     const page = i + 1;
     const texts = slideTexts(deck, i);
     if (slide.layout === 'content' && !slide.blocks.some((b) => b.kind !== 'rect')) problems.push(M.vide(page, slide.title));
+    if (!NOTES.test(slide.notes)) problems.push(M.notes(page));
+    const omis = OMIS.exec(slide.notes);
+    if (omis && !texts.some((t) => COMPTE.test(t))) problems.push(M.omis(page, Number(omis[1].replace(/\s/g, ''))));
     for (const t of texts) {
       if (TRUNCATED.test(t.trim())) problems.push(M.tronque(page, short(t)));
       if (PLACEHOLDER.test(t)) problems.push(M.substitut(page, short(t)));

@@ -9,7 +9,7 @@ import { LAYOUT } from '../primitives';
 import type { CopilContext } from './context';
 import { figuresCommunes } from './figures';
 import { section, type Section } from './section';
-import { chartBlock, chartOrMessage, round1, SERIES } from './shared';
+import { chartBlock, chartOrMessage, notesCopil, round1, SERIES } from './shared';
 
 const M = COPIL_MESSAGES.scores;
 const C = LAYOUT.content;
@@ -50,7 +50,7 @@ export function scores(ctx: CopilContext): Section {
       ...(ctx.historique.length ? [] : [para(M.premierReleve, s, { colour: COLOURS.greyText, italic: true })]),
     ], [15, 14]),
   ];
-  const slides: Slide[] = [slide(M.titre(e.actuelle, Math.max(e.actuelle, e.atteignable)), blocks, M.notes(d.scores.axes.map((a) => `${a.numero}. ${a.titre}`)))];
+  const slides: Slide[] = [slide(M.titre(e.actuelle, Math.max(e.actuelle, e.atteignable)), blocks, notesCopil('scores', M.notes(d.scores.axes.map((a) => `${a.numero}. ${a.titre}`))))];
   if (ctx.historique.length) {
     const points = [...ctx.historique.map((h) => ({ date: h.seance, score: h.scoreRealise, prev: h.scorePrevisionnel ?? h.scoreRealise })), { date: ctx.seance.date, score: e.scoreRealise, prev: e.scorePrevisionnel }];
     const shown = points.slice(-8);
@@ -68,7 +68,7 @@ export function scores(ctx: CopilContext): Section {
         size: 12,
       },
     );
-    slides.push(slide(M.progressionTitre(e.scoreRealise - prev.scoreRealise, formatDateFr(prev.seance)), [progression], M.notes(d.scores.axes.map((a) => `${a.numero}. ${a.titre}`))));
+    slides.push(slide(M.progressionTitre(e.scoreRealise - prev.scoreRealise, formatDateFr(prev.seance)), [progression], notesCopil('progression', M.notes(d.scores.axes.map((a) => `${a.numero}. ${a.titre}`)))));
   }
   return section('scores', COPIL_MESSAGES.sections.scores, slides, [figuresCommunes(ctx).score]);
 }

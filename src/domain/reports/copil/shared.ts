@@ -5,8 +5,9 @@ import { preuvesAttendues } from '../../preuves/readiness';
 import { REPORT_MESSAGES } from '../../messages/reports';
 import { COLOURS } from '../../schema/colours';
 import { typographie } from '../../text/typography';
-import type { Chart, ChartBlock, Colour, DeckBlock, Frame } from '../deck';
-import { fittedText, para } from '../deck-kit';
+import { COPIL_MESSAGES } from '../../messages/copil';
+import type { Chart, ChartBlock, Colour, DeckBlock, DeckTableCell, Frame, Slide } from '../deck';
+import { bounded, fittedText, listSlides, para, tableSlides, type ListItem, type TableSpec } from '../deck-kit';
 import type { ReportInput } from '../input';
 
 export const AFOM_COLOURS: Readonly<Record<TypeAfom, { background: Colour; font: Colour }>> = {
@@ -88,4 +89,84 @@ export function chartOrMessage(block: ChartBlock, message: string): DeckBlock {
 
 export function round1(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+const N = COPIL_MESSAGES.notes;
+const R = COPIL_MESSAGES.resume;
+
+/** A slide of the deck, for its speaker notes. */
+export type Diapositive = keyof typeof N.diapositives;
+
+/**
+ * Speaker notes of a slide, always in the same order: what to say, what to
+ * decide (or that the slide is for information), which rows the slide shows
+ * and which it leaves out (by name: nothing is dropped silently), and where
+ * the figures come from.
+ */
+export function notesCopil(diapo: Diapositive, sources: string, o: { readonly critere?: string; readonly omis?: readonly string[] } = {}): string {
+  const decider = (N.decisions as Partial<Record<Diapositive, string>>)[diapo];
+  return [N.dire(N.diapositives[diapo]), decider ? N.decider(decider) : N.information, o.critere ? R.choix(o.critere) : '', o.omis?.length ? R.nonAffiches(o.omis.length, o.omis) : '', N.sources(sources)]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** What a summarised list calls the items it leaves out, and where they are. */
+export interface Reste {
+  readonly singulier: string;
+  readonly pluriel: string;
+  readonly ou: string;
+}
+
+export const reste = (r: Reste, n: number): string => R.reste(n, r.singulier, r.pluriel, r.ou);
+
+type Row = readonly DeckTableCell[];
+
+/**
+ * A table summarised on at most `max` slides: the first rows (the caller
+ * sorts them, most important first, by the criterion its notes give), then,
+ * when some do not fit, « Et N autres … : où les trouver » under the table
+ * and their names in the notes. `tail` rows (a total, an « other » row
+ * summing what is left out) always follow the rows shown.
+ */
+export function tableResumee(spec: Omit<TableSpec, 'rows' | 'rest' | 'notes'> & {
+  readonly rows: readonly Row[];
+  /** One name per row, for the notes. */
+  readonly labels: readonly string[];
+  readonly max: number;
+  readonly reste: Reste;
+  readonly notes: (omis: readonly string[]) => string;
+  readonly tail?: (omis: readonly number[]) => readonly Row[];
+}): Slide[] {
+  const n = spec.rows.length;
+  return bounded(n, spec.max, (k) => {
+    const omis = Array.from({ length: n - k }, (_, i) => k + i);
+    const slides = tableSlides({
+      ...spec,
+      rows: [...spec.rows.slice(0, k), ...(spec.tail?.(omis) ?? [])],
+      rest: k < n ? reste(spec.reste, n - k) : undefined,
+      notes: spec.notes(omis.map((i) => spec.labels[i])),
+    });
+    return omisSurLaDerniere(slides, spec.notes([]));
+  }).slides;
+}
+
+/** The left-out items are named in the notes of the slide that counts them, the last one; the others keep the rest of their notes. */
+function omisSurLaDerniere(slides: Slide[], notes: string): Slide[] {
+  return slides.map((s, i) => (i < slides.length - 1 ? { ...s, notes: typographie(notes) } : s));
+}
+
+/** A list summarised on at most `max` slides, like `tableResumee`. */
+export function listeResumee(spec: Omit<Parameters<typeof listSlides>[0], 'items' | 'rest' | 'notes'> & {
+  readonly items: readonly ListItem[];
+  readonly max: number;
+  readonly reste: Reste;
+  readonly notes: (omis: readonly string[]) => string;
+}): Slide[] {
+  const n = spec.items.length;
+  return bounded(n, spec.max, (k) =>
+    omisSurLaDerniere(
+      listSlides({ ...spec, items: spec.items.slice(0, k), rest: k < n ? reste(spec.reste, n - k) : undefined, notes: spec.notes(spec.items.slice(k).map((x) => `${x.lead ?? ''}${x.text}`)) }),
+      spec.notes([]),
+    ),
+  ).slides;
 }

@@ -10,6 +10,7 @@ import { formatDateFr } from '../../text/numbers';
 import { listSlides, type ListItem } from '../deck-kit';
 import type { CopilContext } from './context';
 import { section, type Section } from './section';
+import { listeResumee, notesCopil } from './shared';
 
 const M = COPIL_MESSAGES.depuis;
 
@@ -37,7 +38,7 @@ export function since(ctx: CopilContext): Section {
     if (dans(f.debut)) items.push({ date: f.debut!.getTime(), text: M.ficheDemarree(f.numero, f.titre, formatDateFr(f.debut!)) });
     if (f.statut === 'Réalisé' && dans(f.fin)) items.push({ date: f.fin!.getTime(), text: M.ficheRealisee(f.numero, f.titre) });
   }
-  items.sort((a, b) => a.date - b.date);
+  items.sort((a, b) => b.date - a.date);
   const pretes = ctx.preuves.filter((p) => estPrete(p) && dans(p.echeance)).length;
   const tail: ListItem[] = [];
   if (pretes) tail.push({ text: M.preuve(pretes) });
@@ -49,6 +50,8 @@ export function since(ctx: CopilContext): Section {
   const dateLabel = ctx.precedent?.date ? formatDateFr(ctx.precedent.date) : null;
   const title = M.titre(items.length + (pretes ? 1 : 0), dateLabel);
   const intro = dateLabel ? M.intro(M.fenetre(dateLabel, ctx.dateLibelle)) : undefined;
-  const slides = all.length ? listSlides({ title, intro, items: all, notes: M.notes, sizes: [16, 15, 14] }) : listSlides({ title, items: [{ text: M.rien(dateLabel) }], notes: M.notes, bullet: false });
+    const slides = all.length
+    ? listeResumee({ title, intro, items: all, max: 1, reste: M.reste, notes: (omis) => notesCopil('depuis', M.notes, { critere: M.critere, omis }), sizes: [16, 15, 14] })
+    : listSlides({ title, items: [{ text: M.rien(dateLabel) }], notes: notesCopil('depuis', M.notes), bullet: false });
   return section('depuis', COPIL_MESSAGES.sections.depuis, slides);
 }

@@ -7,6 +7,7 @@ import type { CopilContext } from './context';
 import { cheminEtoile } from './decisions';
 import { figuresCommunes } from './figures';
 import { section, type Section } from './section';
+import { notesCopil } from './shared';
 
 const M = COPIL_MESSAGES.essentiel;
 
@@ -30,6 +31,6 @@ export function summary(ctx: CopilContext): Section {
   items.push({ lead: `${L.preuves} : `, text: M.preuves(d.preuves.pretes, d.preuves.attendues, sans) });
   items.push({ lead: `${L.phares} : `, text: M.phares(ctx.phares.length, d.actions.total) });
   const f = figuresCommunes(ctx);
-  const slides = listSlides({ title: M.titre(e.scoreRealise, e.actuelle), items, notes: M.notes, bullet: false, sizes: [17, 16, 15, 14] });
+  const slides = listSlides({ title: M.titre(e.scoreRealise, e.actuelle), items, notes: notesCopil('essentiel', M.notes), bullet: false, sizes: [17, 16, 15, 14] });
   return section('essentiel', COPIL_MESSAGES.sections.essentiel, slides, [f.score, ...(ctx.budget.total > 0 ? [f.budget] : []), f.retards]);
 }
