@@ -50,7 +50,7 @@ function expectCost(click: Click): void {
   for (const [tab, n] of readsPerTab(click.calls)) expect(n, `${click.fn}: getValues on ${tab}`).toBeLessThanOrEqual(1);
 }
 
-function onlyAlert(click: Click): { title: string | null; message: string } {
+function onlyAlert(click: Click): { title: string | null; message: string; shown: string } {
   expect(click.alerts, `${click.fn}: alerts`).toHaveLength(1);
   return click.alerts[0];
 }
