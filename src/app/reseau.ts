@@ -93,7 +93,7 @@ export function lireFichierDossier(opened: FichierDossier, date: Date): Territoi
     const r = lireTerritoire(f, opened.book, date);
     return r.ok ? { ...r, remarques: r.remarques.map((x) => `${f} : ${x}`) } : r;
   } catch (e) {
-    return { ok: false, ecart: { fichier: f, raison: M.lecture.illisible((e as Error).message) } };
+    return { ok: false, ecart: { fichier: f, raison: M.lecture.classeurIllisible(e instanceof Error ? e.message : String(e)) } };
   }
 }
 

@@ -22,6 +22,9 @@ export const RESEAU_MESSAGES = {
     ongletManquant: (onglet: string) => `l’onglet « ${onglet} » manque ou n’a pas ses en-têtes`,
     ligneScoreIgnoree: (id: string) => `ligne « ${id} » de l’onglet Scores ignorée : ni un axe ni une mesure du référentiel`,
     illisible: (detail: string) => `fichier illisible (${detail})`,
+    /** A workbook whose reading stopped on an unexpected error of the engine (its detail is technical, in English). */
+    classeurIllisible: (detail: string) =>
+      `classeur Cap Circulaire que le moteur n’a pas pu lire jusqu’au bout : ouvrez-le et lancez « Vérifier » (ou cap-circulaire validate) pour voir ce qui bloque, ou envoyez-le à l’équipe Cap Circulaire (détail technique : ${detail})`,
     pasUnClasseur: 'pas un classeur .xlsx',
     tropVolumineux: 'fichier trop volumineux pour être lu (mémoire épuisée) : vérifiez qu’il s’agit bien d’une fiche réseau ou d’un classeur Cap Circulaire',
     formatNonLu: (kind: string) =>
