@@ -33,3 +33,22 @@ describe('a workbook the engine cannot read to the end', () => {
     expect(lu).toEqual({ ok: false, ecart: { fichier: 'notes.txt', raison: 'pas un classeur .xlsx' } });
   });
 });
+
+describe('column widths of the regional workbook', () => {
+  it('fit the longest value of each column within bounds; long headers wrap rather than widen', async () => {
+    const { largeursAjustees } = await import('../../src/domain/reseau/rollup');
+    const rows = [
+      ['Territoire', 'Tranche de population (habitants)', 'Budget', 'Date'],
+      ['Syndicat intercommunal de collecte Monts de la Drôme', '10 000 à 50 000', 1_234_567, new Date(Date.UTC(2026, 0, 1))],
+      ['Ville', 'moins de 10 000', 12, null],
+      ['x'.repeat(200), null, null, null],
+    ];
+    const w = largeursAjustees(rows, { min: 10, max: 60 });
+    expect(w[0]).toBe(60);
+    // The header counts for 22 characters at most; the band itself is shorter.
+    expect(w[1]).toBe(22 + 2);
+    expect(w[2]).toBe('1 234 567'.length + 2);
+    expect(w[3]).toBe(12);
+    expect(largeursAjustees([['A'], ['b']])).toEqual([8]);
+  });
+});

@@ -177,6 +177,27 @@ function sheet(name: string, rows: Grid, widths: number[], formats: FeuilleExpor
   return { name, rows, merges: [], widths, formats, boldRows: [0], frozenRows: 1, autoFilter: rows.length > 1 };
 }
 
+/**
+ * Column widths (in characters) fitted to what the columns hold — the
+ * longest value, header excepted beyond `maxHeader` (headers wrap) — within
+ * [min, max]: territory names and types are read in full, and a size band
+ * such as « 10 000 à 50 000 » does not run into the next column.
+ */
+export function largeursAjustees(rows: Grid, { min = 8, max = 48, maxHeader = 22 }: { min?: number; max?: number; maxHeader?: number } = {}): number[] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const out: number[] = [];
+  for (let c = 0; c < width; c++) {
+    let longest = Math.min(maxHeader, String(rows[0]?.[c] ?? '').length);
+    for (let r = 1; r < rows.length; r++) {
+      const v = rows[r][c];
+      const len = v === null || v === undefined ? 0 : v instanceof Date ? 10 : typeof v === 'number' ? Math.round(v).toLocaleString('fr-FR').length : String(v).length;
+      if (len > longest) longest = len;
+    }
+    out.push(Math.max(min, Math.min(max, longest + 2)));
+  }
+  return out;
+}
+
 function col(rows: number, c: number, n: number, numberFormat: string): FeuilleExport['formats'][number] {
   return { row: 1, col: c, rows: Math.max(1, rows), cols: n, numberFormat };
 }
@@ -242,7 +263,7 @@ export function rollupVersClasseur(r: Rollup): ClasseurExport {
   ];
   return {
     feuilles: [
-      sheet(ONGLETS_RESEAU.territoires, territoires, head.map((h, i) => (i === 0 ? 40 : Math.max(10, Math.min(22, h.length + 2)))), [
+      sheet(ONGLETS_RESEAU.territoires, territoires, largeursAjustees(territoires, { min: 10, max: 60 }), [
         col(n, dateCol, 1, 'dd/mm/yyyy'),
         col(n, copilCol, 1, 'dd/mm/yyyy'),
         col(n, budgetCol, 1, '#,##0'),
