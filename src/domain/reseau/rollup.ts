@@ -264,6 +264,7 @@ export function rollupVersClasseur(r: Rollup): ClasseurExport {
   return {
     feuilles: [
       sheet(ONGLETS_RESEAU.territoires, territoires, largeursAjustees(territoires, { min: 10, max: 60 }), [
+        col(n, head.indexOf(C.population), 1, '#,##0'),
         col(n, dateCol, 1, 'dd/mm/yyyy'),
         col(n, copilCol, 1, 'dd/mm/yyyy'),
         col(n, budgetCol, 1, '#,##0'),
