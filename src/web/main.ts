@@ -7,6 +7,7 @@
  */
 import './style.css';
 import { WEB_MESSAGES as M } from '../domain/messages/web';
+import { typographie } from '../domain/text/typography';
 import { RESEAU_MESSAGES } from '../domain/messages/reseau';
 import { AnomaliesTable } from './anomalies-table';
 import { CellIssuesView } from './cell-issues';
@@ -198,19 +199,19 @@ function setBusy(value: boolean): void {
   document.body.classList.toggle('occupe', busy);
   if (busy) {
     progress.removeAttribute('value');
-    status.textContent = M.progression.enCours;
+    status.textContent = typographie(M.progression.enCours);
   }
 }
 
 function onProgress(label: string, step: number, steps: number): void {
-  status.textContent = M.progression.etape(label, step, steps);
+  status.textContent = typographie(M.progression.etape(label, step, steps));
   progress.max = steps;
   progress.value = step - 1;
 }
 
 function showError(message: string): void {
   clear(errorBox);
-  errorBox.append(el('p', {}, message));
+  errorBox.append(el('p', {}, typographie(message)));
   errorBox.classList.add('visible');
 }
 
@@ -281,7 +282,7 @@ async function run(request: Request, transfer: Transferable[] = []): Promise<voi
   try {
     const result = await engine.run(request, transfer);
     show(result);
-    status.textContent = 'message' in result ? result.message : M.progression.termine;
+    status.textContent = typographie('message' in result ? result.message : M.progression.termine);
   } catch (e) {
     status.textContent = '';
     showError(e instanceof Error ? e.message : String(e));
@@ -330,7 +331,7 @@ async function open(files: FileList | readonly File[] | null): Promise<void> {
     return;
   }
   const file = files[0];
-  status.textContent = M.ouvrir.lecture(file.name);
+  status.textContent = typographie(M.ouvrir.lecture(file.name));
   const bytes = await file.arrayBuffer();
   await run({ type: 'open', name: file.name, bytes }, [bytes]);
 }

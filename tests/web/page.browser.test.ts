@@ -6,6 +6,7 @@
  * workbook; no request leaves the page; axe-core finds no serious or critical
  * violation; everything is reachable by keyboard.
  */
+import { typographie } from '../../src/domain/text/typography';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -342,10 +343,10 @@ describe.skipIf(!CHROMIUM)('page web : clavier, glisser-déposer, fichiers refus
     const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') });
     await page.getByLabel('Ouvrir un classeur').setInputFiles({ name: 'classeur.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet', buffer: Buffer.from(ods) });
     await idle(page);
-    await expect(page.locator('#erreur').textContent()).resolves.toBe(M.ouvrir.ods);
+    await expect(page.locator('#erreur').textContent()).resolves.toBe(typographie(M.ouvrir.ods));
     await page.getByLabel('Ouvrir un classeur').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('pas un classeur') });
     await idle(page);
-    await expect(page.locator('#erreur').textContent()).resolves.toBe(M.ouvrir.pasXlsx('notes.xlsx'));
+    await expect(page.locator('#erreur').textContent()).resolves.toBe(typographie(M.ouvrir.pasXlsx('notes.xlsx')));
     expect(await page.getByRole('button', { name: 'Consolider', exact: true }).isEnabled()).toBe(false);
   });
 

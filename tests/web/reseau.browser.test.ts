@@ -65,8 +65,9 @@ describe.skipIf(!CHROMIUM)('page web : réseau régional', () => {
     await page.waitForFunction(() => document.querySelectorAll('#liste-fichiers li').length >= 2, undefined, { timeout: 180_000 });
     await idle(page);
     await expect.poll(() => got.length, { timeout: 30_000 }).toBe(2);
-    expect(await page.locator('#etat-texte').textContent()).toMatch(/4 territoires consolidés depuis 5 fichiers ; 1 fichier écarté/);
-    expect(await page.locator('#erreur').textContent()).toMatch(/Écarté : illisible\.xlsx/);
+    // The status line is typeset (no-break spaces): read it with plain spaces.
+    expect((await page.locator('#etat-texte').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/4 territoires consolidés depuis 5 fichiers ; 1 fichier écarté/);
+    expect((await page.locator('#erreur').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/Écarté : illisible\.xlsx/);
     const xlsx = got.find((g) => g.name.endsWith('.xlsx'))!;
     const pptx = got.find((g) => g.name.endsWith('.pptx'))!;
     expect(xlsx.name).toMatch(/^Réseau – classeur régional – \d\d-\d\d-\d{4}\.xlsx$/);
@@ -92,7 +93,7 @@ describe.skipIf(!CHROMIUM)('page web : réseau régional', () => {
     const file = path.join(temp.dir, 'web', d.suggestedFilename());
     await d.saveAs(file);
     await idle(page);
-    expect(await page.locator('#etat-texte').textContent()).toMatch(/Jamais partagé : noms de personnes/);
+    expect((await page.locator('#etat-texte').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/Jamais partagé : noms de personnes/);
     const { readFileSync } = await import('node:fs');
     const wb = await readWorkbook(new Uint8Array(readFileSync(file)));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Fiche réseau', 'Scores', 'Actions du plan', 'Financements']);
