@@ -165,6 +165,17 @@ describe('Rows that are not actions: where the caption is, and when « Total …
     expect(r.anomalies.filter((a) => a.bloquante).map((a) => [a.ligne, a.code])).toEqual([[4, 'obligatoire']]);
   });
 
+  it('a row captioned TOTAL whose amount is implausible (over 1 000 billion) is still a total, never an action (fast-check counterexample, seed 963501849)', () => {
+    const wb = base([
+      { [T]: 'Compostage', [B]: '1' },
+      { [T]: 'Bilan', [B]: 1_000_000_000_000 },
+      { [T]: 'TOTAL', [B]: '1 000 000 000 001 €' },
+    ]);
+    const r = done(consolidate(ports(wb)));
+    expect(actionsView(wb).rows.map((a) => a[T])).toEqual(['Compostage', 'Bilan']);
+    expect(r.report.actions).toBe(2);
+  });
+
   it('in Actions, a total row typed by the lead is not read as an action by the dashboard’s model', () => {
     const wb = base([{ [T]: 'Compostage', [B]: 100 }]);
     done(consolidate(ports(wb)));

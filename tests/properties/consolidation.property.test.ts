@@ -142,6 +142,11 @@ describe('Consolidation of hostile service tabs (fast-check)', () => {
     fc.assert(property, { seed: FIXED_SEED, numRuns: FIXED_RUNS });
   });
 
+  it('holds on the cases random runs once found wrong (replayed by seed and path)', () => {
+    // Seed 963501849, case 148: a row captioned TOTAL whose amount is implausible became an action.
+    fc.assert(property, { seed: 963501849, path: '147', numRuns: 1 });
+  });
+
   it(`holds on ${RANDOM_RUNS} random cases`, () => {
     fc.assert(property, { numRuns: RANDOM_RUNS });
   });

@@ -48,7 +48,7 @@ import type { Cell, Grid } from '../table/cell';
 import { cellText } from '../table/cell';
 import type { LocatedTable } from '../table/locate';
 import { normalizeKey } from '../table/normalize';
-import { isFormulaError, readAmount } from './values';
+import { isFormulaError, isImplausibleAmount, readAmount } from './values';
 
 export type NonDataKind = 'entete' | 'total' | 'somme' | 'zeros';
 
@@ -341,7 +341,14 @@ export class RowClassifier {
       }
       if (!mayBeNumeric(c)) return null;
       const r = readAmount(c);
-      if (!r.ok) return null;
+      if (!r.ok) {
+        // An implausible amount (« 1 000 000 000 001 € ») is still a figure: a row captioned TOTAL that
+        // carries one stays a total (its amount is never summed), not an action.
+        if (!isImplausibleAmount(c)) return null;
+        numbers++;
+        zeros = false;
+        continue;
+      }
       numbers++;
       if (r.value !== 0) zeros = false;
       if (j === this.moneyCol) amount = r.value;
