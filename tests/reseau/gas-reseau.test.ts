@@ -14,6 +14,7 @@ import { ficheVersClasseur } from '../../src/domain/reseau/fiche-classeur';
 import { TAB } from '../../src/domain/schema/tabs';
 import { spreadsheetResource } from '../../src/gas/tet-spreadsheet';
 import { buildBundle, Lead, menuItems, readSample, table, type Built } from '../gas-e2e/support';
+import { RUN_BUDGET_MS } from '../fakes/gas/core';
 
 const M = RESEAU_MESSAGES.google;
 let built: Built;
@@ -105,4 +106,35 @@ describe('Réseau ▸ Consolider les fiches d’un dossier', () => {
     expect(territoires.rows.map((r) => r[0]).sort()).toEqual(noms.slice(0, 2).sort());
     expect(table(lead.values('Réseau – Fichiers écartés'), 'Fichier').rows).toEqual([]);
   });
+
+  it('rolls up 200 fiches (the most one run takes) within the run budget, and refuses 201 before reading any', async () => {
+    // 200 territories: the five fiches above under other names and SIRENs, each its own spreadsheet.
+    const sheets = lead.env.globals.Sheets as unknown as SheetsFake;
+    const ts = territoiresSynthetiques(await readSample(), 5, 99);
+    const fiches = ts.map((t) => ficheDuClasseur(classeurSynthetique(t, NOW), NOW).fiche);
+    const many: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const base = fiches[i % fiches.length];
+      const fiche = { ...base, identite: { ...base.identite, nom: `${base.identite.nom} ${i + 1}`, siren: String(210_000_000 + i) } };
+      const created = lead.quietly(() => sheets.Spreadsheets.create(spreadsheetResource(ficheVersClasseur(fiche), `Fiche réseau – ${fiche.identite.nom}`, 'Europe/Paris')));
+      sheets.pick(created.spreadsheetId);
+      many.push(created.spreadsheetId);
+    }
+    const click = lead.run('consoliderFichesReseau', many);
+    expect(click.errors).toEqual([]);
+    // Google stops a run at 6 minutes; the fake's pessimistic time model keeps a minute of margin.
+    expect(click.estimatedMs).toBeLessThan(RUN_BUDGET_MS);
+    // …and the model did charge the two Sheets API requests per fiche (about 400 ms each).
+    expect(click.estimatedMs).toBeGreaterThan(200 * 2 * 400);
+    expect(table(lead.values('Réseau – Territoires'), 'Territoire').rows).toHaveLength(200);
+    expect(table(lead.values('Réseau – Doublons'), 'Territoire').rows).toEqual([]);
+
+    const before = lead.values('Réseau – Territoires');
+    const refused = lead.run('consoliderFichesReseau', [...many, ids[0]]);
+    expect(refused.errors).toEqual([]);
+    expect(refused.calls.filter((c) => c.service === 'Sheets')).toEqual([]);
+    expect(refused.alerts).toHaveLength(1);
+    expect(refused.alerts[0].message).toBe(M.tropDeFichiers(201, 200).replace(/[\u00a0\u202f]/g, ' '));
+    expect(lead.values('Réseau – Territoires')).toEqual(before);
+  }, 300_000);
 });
