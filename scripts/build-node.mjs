@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { NODE_BUILD } from './esbuild-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,12 +20,5 @@ await build({
     { in: join(root, 'src/node/reseau-worker.ts'), out: 'reseau-worker' },
   ],
   outdir: join(root, 'dist-node'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
+  ...NODE_BUILD,
 });

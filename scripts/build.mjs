@@ -41,8 +41,8 @@ async function copyAtomic(from, to) {
   await rename(tmp, to);
 }
 
-const common = {
-  entryPoints: [ENTRY],
+/** esbuild options of an Apps Script bundle (the add-on, and the live check's harness: scripts/google/build-harness.mjs). */
+const APPS_SCRIPT_BUILD = {
   bundle: true,
   platform: 'neutral',
   target: 'es2020',
@@ -50,15 +50,8 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   legalComments: 'none',
+  write: false,
 };
-
-/** The entry's export names. esbuild fills `exports` in the metafile for ESM output only, hence this pass. */
-export async function entryExports() {
-  const probe = await build({ ...common, format: 'esm', write: false, metafile: true, outfile: 'probe.js' });
-  const out = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
-  if (!out) throw new Error('esbuild metafile has no entry output');
-  return [...out.exports].sort();
-}
 
 export function stubs(names) {
   for (const n of names) {
@@ -67,12 +60,27 @@ export function stubs(names) {
   return names.map((n) => `function ${n}() { return ${GLOBAL_NAME}.${n}.apply(this, arguments); }`).join('\n');
 }
 
+/**
+ * `entry` bundled for Apps Script: an IIFE assigned to the global
+ * `CapCirculaire`, then one top-level function per export (Apps Script only
+ * sees top-level declarations). `inject`: modules esbuild injects (the live
+ * check's UI shim). Returns the code and the export names.
+ */
+export async function appsScriptBundle(entry, { inject = [] } = {}) {
+  const options = { ...APPS_SCRIPT_BUILD, entryPoints: [entry], inject };
+  // esbuild fills `exports` in the metafile for ESM output only, hence this pass.
+  const probe = await build({ ...options, format: 'esm', metafile: true, outfile: 'probe.js' });
+  const out = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
+  if (!out) throw new Error('esbuild metafile has no entry output');
+  const names = [...out.exports].sort();
+  const result = await build({ ...options, format: 'iife', globalName: GLOBAL_NAME, outfile: 'Code.js' });
+  const footer = `\n// Top-level functions Apps Script can call (generated from the exports of ${path.relative(root, entry)}).\n${stubs(names)}\n`;
+  return { code: result.outputFiles[0].text + footer, names };
+}
+
 export async function buildCode(outDir) {
-  const names = await entryExports();
-  const result = await build({ ...common, format: 'iife', globalName: GLOBAL_NAME, write: false, outfile: path.join(outDir, 'Code.js') });
-  const code = result.outputFiles[0].text;
-  const footer = `\n// Top-level functions Apps Script can call (generated from the exports of src/gas/main.ts).\n${stubs(names)}\n`;
-  await writeAtomic(path.join(outDir, 'Code.js'), code + footer);
+  const { code, names } = await appsScriptBundle(ENTRY);
+  await writeAtomic(path.join(outDir, 'Code.js'), code);
   return names;
 }
 

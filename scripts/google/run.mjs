@@ -12,22 +12,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildHarness } from './build-harness.mjs';
+import { NODE_BUILD } from '../esbuild-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outfile = path.join(root, 'dist-node/google.js');
 
-await build({
-  entryPoints: [path.join(root, 'src/node/google/main.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await build({ ...NODE_BUILD, entryPoints: [path.join(root, 'src/node/google/main.ts')], outfile });
 
 const { main } = await import(pathToFileURL(outfile).href);
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
