@@ -6,7 +6,7 @@
  */
 import { RESEAU_MESSAGES as M } from '../../domain/messages/reseau';
 import { ficheReseauBytes } from '../../files/offline-reseau';
-import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
+import { displayPath, workbookToNewXlsx, writeOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 export const exportReseauCommand: CommandSpec = {
@@ -17,11 +17,8 @@ export const exportReseauCommand: CommandSpec = {
   options: { out: { ...COMMON_OPTIONS.out } },
   positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
   async run(args, io) {
-    const raw = args.requiredString('out');
-    xlsxOutput(io, raw, { kind: 'xlsx' });
-    const input = await requireInputFile(io, args.positionals[0]);
-    const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
-    const { workbook } = await openWorkbook(io, args.positionals[0]);
+    const { opened, out } = await workbookToNewXlsx(io, args.positionals[0], args.requiredString('out'));
+    const { workbook } = opened;
     const { fiche, retraits, bytes } = await ficheReseauBytes(workbook, new Date());
     if (!fiche.identite.nom) {
       io.err(M.export.sansNom);

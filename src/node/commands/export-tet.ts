@@ -6,7 +6,7 @@
  */
 import { STEERING_MESSAGES as M } from '../../domain/messages/steering';
 import { exportTetBytes } from '../../files/offline';
-import { displayPath, openWorkbook, prepareOutput, requireInputFile, writeOutput, xlsxOutput } from './files';
+import { displayPath, workbookToNewXlsx, writeOutput } from './files';
 import { COMMON_OPTIONS, EXIT, type CommandSpec } from './types';
 
 export const exportTetCommand: CommandSpec = {
@@ -17,11 +17,8 @@ export const exportTetCommand: CommandSpec = {
   options: { out: { ...COMMON_OPTIONS.out } },
   positionals: { min: 1, max: 1, label: 'classeur.xlsx' },
   async run(args, io) {
-    const raw = args.requiredString('out');
-    xlsxOutput(io, raw, { kind: 'xlsx' });
-    const input = await requireInputFile(io, args.positionals[0]);
-    const out = await prepareOutput(io, raw, { option: '--out', inputs: [input] });
-    const { workbook } = await openWorkbook(io, args.positionals[0]);
+    const { opened, out } = await workbookToNewXlsx(io, args.positionals[0], args.requiredString('out'));
+    const { workbook } = opened;
     const { run, bytes } = await exportTetBytes(workbook, new Date());
     for (const a of run.anomalies) io.err(M.tet.cliAnomalie(a.onglet, a.ligne, a.message));
     await writeOutput(io, out, bytes);

@@ -105,6 +105,18 @@ export async function openWorkbook(io: CliIo, path: string): Promise<OpenedWorkb
   return { loaded, workbook: loaded.workbook, path: full, format, fingerprint };
 }
 
+/**
+ * The start of a command that reads one workbook (its first argument) and
+ * writes a new .xlsx to --out (export-tet, export-reseau): the output name is
+ * checked, the output prepared (never onto the input), then the workbook read.
+ */
+export async function workbookToNewXlsx(io: CliIo, input: string, rawOut: string): Promise<{ opened: OpenedWorkbook; out: string }> {
+  xlsxOutput(io, rawOut, { kind: 'xlsx' });
+  const full = await requireInputFile(io, input);
+  const out = await prepareOutput(io, rawOut, { option: '--out', inputs: [full] });
+  return { opened: await openWorkbook(io, input), out };
+}
+
 /** Kinds whose content type needs the macro-enabled extension (Excel refuses the file otherwise). */
 const MACRO_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['xlsm', 'xltm']);
 
